@@ -1,0 +1,88 @@
+"""Loading Turtle sources: one named graph per file, clear errors for bad files."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from partnergraph import paths
+from partnergraph.errors import SourceNotFoundError, SourceSyntaxError
+from partnergraph.loader import discover, graph_name, load
+
+PREFIXES = """@prefix pgid: <https://w3id.org/partnergraph/id/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+"""
+
+
+def test_every_project_file_is_its_own_named_graph(kg):
+    files = discover(paths.default_sources())
+    assert len(kg.sources) == len(files) >= 15
+    assert len({s.graph for s in kg.sources}) == len(files)
+    assert all(s.triples > 0 for s in kg.sources), [s.label for s in kg.sources if s.triples == 0]
+    labels = {s.label for s in kg.sources}
+    assert "graph/sources.ttl" in labels and "ontology/partnergraph.ttl" in labels
+
+
+def test_shapes_are_not_loaded_as_data(kg):
+    assert "ontology/shapes.ttl" not in {s.label for s in kg.sources}
+
+
+def test_graph_names_are_stable_paths():
+    assert graph_name(paths.graph_dir() / "sources.ttl") == "https://w3id.org/partnergraph/graph/graph/sources.ttl"
+
+
+def test_syntax_error_names_file_line_and_column(tmp_path):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text(PREFIXES + 'pgid:a rdfs:label "A"@en .\npgid:b rdfs:label "B"@en\npgid:c rdfs:label "C"@en .\n')
+    with pytest.raises(SourceSyntaxError) as caught:
+        load(sources=[bad])
+    error = caught.value
+    assert error.path == bad and error.line == 5
+    assert str(error).startswith(f"{bad}:5:")
+
+
+def test_unknown_prefix_is_named(tmp_path):
+    bad = tmp_path / "prefix.ttl"
+    bad.write_text(PREFIXES + "pgid:a rdfs:seeAlso nope:thing .\n")
+    with pytest.raises(SourceSyntaxError, match=r"prefix\.ttl:3:.*nope: has not been declared"):
+        load(sources=[bad])
+
+
+def test_broken_file_adds_nothing(tmp_path):
+    good = tmp_path / "a.ttl"
+    good.write_text(PREFIXES + 'pgid:a rdfs:label "A"@en .\n')
+    bad = tmp_path / "b.ttl"
+    bad.write_text(PREFIXES + 'pgid:b rdfs:label "B"@en .\npgid:c rdfs:label\n')
+    kg = load(sources=[good])
+    with pytest.raises(SourceSyntaxError):
+        kg.load_file(bad)
+    assert len(kg) == 1
+
+
+def test_missing_path_is_named(tmp_path):
+    with pytest.raises(SourceNotFoundError, match="nowhere.ttl"):
+        load(extra=[tmp_path / "nowhere.ttl"])
+
+
+def _cli(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "partnergraph", *args], cwd=cwd,
+                          capture_output=True, text=True, timeout=600)
+
+
+def test_build_works_from_any_directory(tmp_path):
+    done = _cli("build", cwd=tmp_path)
+    assert done.returncode == 0, done.stderr
+    assert "SHACL: conforms" in done.stdout
+    assert "partnerships" in done.stdout and "universities" in done.stdout
+
+
+def test_build_reports_a_broken_user_file_and_fails(tmp_path):
+    bad = tmp_path / "mine.ttl"
+    bad.write_text(PREFIXES + "pgid:a rdfs:label .\n")
+    done = _cli("build", str(bad), cwd=tmp_path)
+    assert done.returncode == 1
+    assert f"{bad}:3:" in done.stderr and "syntax error" in done.stderr
+    assert "Traceback" not in done.stderr
