@@ -58,6 +58,7 @@ def validate(kg: KnowledgeGraph) -> ValidationReport:
         data,
         shacl_graph=shapes,
         inference="none",
+        advanced=True,  # SHACL-AF: SPARQL targets (see pgsh:DuplicateOrganizationShape)
         allow_warnings=True,
         abort_on_first=False,
     )
