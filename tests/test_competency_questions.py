@@ -185,12 +185,23 @@ QUESTIONS = [
         "paper: international expansion vs case 3",
     ),
     (
-        "How does the paper classify its three cases in the Knight & McNamara scheme?",
-        """SELECT ?case ?category WHERE { ?case pg:tneCategory ?category ; pg:classifiedBy pgsrc:paper }""",
+        "How does the paper itself classify its three cases in the Knight & McNamara scheme?",
+        """SELECT ?case ?category WHERE { ?case pg:tneCategory ?category ; pg:classifiedBy pgsrc:paper .
+             # leave out a category the paper only reports from another source
+             FILTER NOT EXISTS { ?c a pg:Claim ; rdf:subject ?case ; rdf:object ?category ;
+                                    dcterms:bibliographicCitation ?elsewhere } }""",
         {("osaka-university-asean-campus-partnership", "franchise-programme"),
          ("dut-ritsumeikan-joint-institute-partnership", "joint-university"),
          ("japan-mongolia-engineering-higher-education-partnership", "partnership-programme")},
         "paper: three cases",
+    ),
+    (
+        "Which source classifies the DUT-RU joint institute as a branch campus, and which as a joint institute?",
+        """SELECT ?category ?section WHERE { ?d a pg:Disagreement ; pg:onProperty pg:tneCategory ;
+               pg:about pgid:dut-ritsumeikan-joint-institute-partnership ; pg:claim ?c .
+             ?c rdf:object ?category ; prov:wasDerivedFrom ?section }""",
+        {("joint-university", "paper-three-cases"), ("international-branch-campus", "paper-international-expansion")},
+        "paper: international expansion (C-BERT) vs three cases",
     ),
     (
         "Which of the three cases are top-down and which bottom-up?",
