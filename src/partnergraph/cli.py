@@ -2,16 +2,21 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
+import pandas as pd
 import typer
 from rich.console import Console
 from rich.table import Table
 
 from . import __version__
+from .api import run
 from .errors import PartnergraphError, ValidationFailed
 from .loader import load
+from .queries import library, resolve
+from .results import curie
 from .summary import Summary, summarise
 from .validation import ValidationReport, validate
 
@@ -74,6 +79,79 @@ def build(
         for finding in report.warnings:
             out.print(f"warning: {finding}", markup=False, highlight=False)
     _print_summary(summarise(kg), report)
+
+
+FORMATS = ("table", "csv", "json", "md")
+
+
+def _display(frame: pd.DataFrame) -> pd.DataFrame:
+    """For people: each IRI column shows its label (or its CURIE), and the label column goes."""
+    shown = frame.copy()
+    for column in list(frame.columns):
+        label = f"{column}_label"
+        if label in frame.columns:
+            shown[column] = [lab if isinstance(lab, str) else (curie(v) if isinstance(v, str) else v)
+                             for v, lab in zip(frame[column], frame[label])]
+            shown = shown.drop(columns=[label])
+    return shown.astype(object).where(shown.notna(), "")
+
+
+def _parse_params(params: list[str]) -> dict[str, str]:
+    values = {}
+    for item in params:
+        if "=" not in item:
+            raise typer.BadParameter(f"{item!r}: write --param name=value", param_hint="--param")
+        key, value = item.split("=", 1)
+        values[key.strip()] = value
+    return values
+
+
+@app.command()
+def query(
+    name: Annotated[str, typer.Argument(help="A named query (see `partnergraph queries`), a .rq file, or - for stdin.")],
+    param: Annotated[Optional[list[str]], typer.Option("--param", "-p", help="A parameter as name=value.")] = None,
+    lang: Annotated[str, typer.Option(help="Language of labels: en or ja (falls back to the other).")] = "en",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, json or md.")] = "table",
+    extra: Annotated[Optional[list[Path]], typer.Option("--data", help="Extra Turtle files or folders to query too.")] = None,
+) -> None:
+    """Run a named query or SPARQL (read-only) against the graph and print the result."""
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"{fmt!r}: choose one of {', '.join(FORMATS)}", param_hint="--format")
+    if lang not in ("en", "ja"):
+        raise typer.BadParameter(f"{lang!r}: choose en or ja", param_hint="--lang")
+    try:
+        text = sys.stdin.read() if name == "-" else None
+        named = resolve(name, text=text)
+        frame = run(load(extra=extra or []), named, _parse_params(param or []), lang)
+    except PartnergraphError as error:
+        _fail(error)
+    if fmt == "csv":
+        out.file.write(frame.to_csv(index=False))
+    elif fmt == "json":
+        out.file.write(frame.to_json(orient="records", force_ascii=False, date_format="iso", indent=2) + "\n")
+    elif fmt == "md":
+        out.file.write(_display(frame).to_markdown(index=False) + "\n")
+    else:
+        table = Table(title=named.title or None, caption=f"{len(frame)} rows")
+        shown = _display(frame)
+        for column in shown.columns:
+            table.add_column(str(column))
+        for row in shown.itertuples(index=False):
+            table.add_row(*(str(v) for v in row))
+        out.print(table)
+
+
+@app.command()
+def queries() -> None:
+    """List the named queries with what they answer and their parameters."""
+    table = Table(title="Named queries (partnergraph query NAME --param name=value)")
+    table.add_column("name", no_wrap=True)
+    table.add_column("what it answers")
+    table.add_column("parameters")
+    for named in library().values():
+        params = ", ".join(f"{p.name} ({p.kind})" for p in named.params)
+        table.add_row(named.name, f"{named.title}: {named.description}", params)
+    out.print(table)
 
 
 @app.command()

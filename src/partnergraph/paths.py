@@ -26,6 +26,10 @@ def graph_dir() -> Path:
     return data_root() / "graph"
 
 
+def queries_dir() -> Path:
+    return data_root() / "queries"
+
+
 def shapes_file() -> Path:
     return ontology_dir() / "shapes.ttl"
 

@@ -1,0 +1,52 @@
+"""The entry point for notebooks and scripts: open the graph, ask it questions, get DataFrames.
+
+    >>> import partnergraph
+    >>> g = partnergraph.open_graph()
+    >>> g.query("partners-of", institution="kyoto-university")          # a named query
+    >>> g.query("SELECT ?u WHERE { ?u a pg:University }", lang="ja")     # raw SPARQL
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from .loader import KnowledgeGraph, load
+from .namespaces import sparql_prologue
+from .queries import NamedQuery, QueryError, bindings, check_read_only, library, resolve
+from .results import to_frame
+
+
+class PartnerGraph:
+    def __init__(self, kg: KnowledgeGraph) -> None:
+        self.kg = kg
+
+    def named_queries(self) -> dict[str, NamedQuery]:
+        return library()
+
+    def query(self, query: str | NamedQuery, lang: str = "en", **params: str) -> pd.DataFrame:
+        """Run a named query (by name or .rq path) or raw SPARQL, with parameters bound safely."""
+        if isinstance(query, str):
+            looks_like_sparql = any(word in query.upper() for word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE",
+                                                                         "INSERT", "DELETE"))
+            query = resolve(query, text=query if looks_like_sparql else None)
+        return run(self.kg, query, {k: str(v) for k, v in params.items()}, lang)
+
+
+def run(kg: KnowledgeGraph, query: NamedQuery, params: dict[str, str], lang: str = "en") -> pd.DataFrame:
+    check_read_only(query)
+    bound = bindings(query, params)
+    try:
+        result = kg.dataset.query(sparql_prologue() + query.text, initBindings=bound)
+    except SyntaxError as error:  # the engine's own parser disagrees with rdflib's
+        raise QueryError(f"{query.path or query.name}: {error}") from None
+    frame = to_frame(result, kg.dataset, lang)
+    # Oxigraph binds only projected variables, so named queries project their parameters;
+    # those columns repeat the input and are dropped.
+    return frame.drop(columns=[c for p in bound for c in (p, f"{p}_label") if c in frame.columns])
+
+
+def open_graph(paths: list[Path] | None = None) -> PartnerGraph:
+    """The project's graph (plus extra Turtle files or folders) on the embedded Oxigraph store."""
+    return PartnerGraph(load(extra=paths or []))

@@ -1,0 +1,188 @@
+"""The library of named SPARQL queries and the one way to run a query against the graph.
+
+A named query is a ``queries/NAME.rq`` file whose leading comment block documents it::
+
+    # title: Partners of an institution
+    # description: Every partnership an institution takes part in, with the other
+    #   participants, its kinds, dates and source sections.
+    # param: institution (iri) The institution, e.g. kyoto-university
+    # example: partnergraph query partners-of --param institution=kyoto-university
+
+Parameters are bound as the query's variables of the same name (``?institution``) through
+the engine's own bindings, never spliced into the text, so a value that contains SPARQL
+cannot change the query.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyoxigraph as ox
+import rdflib
+from pyparsing import ParseBaseException
+from rdflib.namespace import XSD
+from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+from . import paths
+from .errors import PartnergraphError
+from .namespaces import PGID, PREFIXES, sparql_prologue
+
+PARAM_KINDS = ("iri", "string", "integer", "year")
+
+
+class QueryError(PartnergraphError):
+    pass
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    kind: str
+    description: str
+
+
+@dataclass(frozen=True)
+class NamedQuery:
+    name: str
+    text: str
+    path: Path | None = None
+    title: str = ""
+    description: str = ""
+    params: tuple[Param, ...] = field(default_factory=tuple)
+    example: str = ""
+
+
+_HEADER = re.compile(r"^#\s*(title|description|param|example):\s*(.*)$")
+_PARAM = re.compile(r"^(\w+)\s*\((\w+)\)\s*(.*)$")
+
+
+def parse_named_query(path: Path) -> NamedQuery:
+    """Read a .rq file and its documenting header."""
+    text = path.read_text(encoding="utf-8")
+    fields: dict[str, str] = {}
+    params: list[Param] = []
+    last = None
+    for line in text.splitlines():
+        if not line.startswith("#"):
+            break
+        match = _HEADER.match(line)
+        if match:
+            last, value = match.group(1), match.group(2).strip()
+            if last == "param":
+                spec = _PARAM.match(value)
+                if not spec or spec.group(2) not in PARAM_KINDS:
+                    raise QueryError(f"{path}: bad param line {value!r}: write 'name (kind) description', "
+                                     f"kind one of {', '.join(PARAM_KINDS)}")
+                params.append(Param(spec.group(1), spec.group(2), spec.group(3)))
+            else:
+                fields[last] = value
+        elif last in ("description", "example") and line[1:].strip():
+            fields[last] += " " + line[1:].strip()  # continuation line
+    return NamedQuery(name=path.stem, text=text, path=path, title=fields.get("title", ""),
+                      description=fields.get("description", ""), params=tuple(params),
+                      example=fields.get("example", ""))
+
+
+def library(folder: Path | None = None) -> dict[str, NamedQuery]:
+    """Every named query of the project (or of ``folder``), by name."""
+    folder = folder or paths.queries_dir()
+    return {q.name: q for q in map(parse_named_query, sorted(folder.glob("*.rq")))}
+
+
+def resolve(name_or_path: str, text: str | None = None) -> NamedQuery:
+    """A named query, a .rq file, or SPARQL text given directly (``text``, e.g. from stdin)."""
+    if text is not None:
+        return NamedQuery(name="<stdin>", text=text)
+    candidate = Path(name_or_path)
+    if candidate.suffix == ".rq" or candidate.is_file():
+        if not candidate.is_file():
+            raise QueryError(f"{candidate}: no such query file")
+        return parse_named_query(candidate)
+    queries = library()
+    if name_or_path in queries:
+        return queries[name_or_path]
+    close = difflib.get_close_matches(name_or_path, list(queries), n=3, cutoff=0.5)
+    hint = f"; did you mean {', '.join(close)}?" if close else "; `partnergraph queries` lists them"
+    raise QueryError(f"unknown query {name_or_path!r}{hint}")
+
+
+def check_read_only(query: NamedQuery) -> None:
+    """Refuse updates and explain syntax errors with their line and column.
+
+    rdflib's parser is used for the check so that the same message comes whichever engine
+    (embedded Oxigraph or a remote endpoint) then runs the query.
+    """
+    text = sparql_prologue() + query.text
+    offset = sparql_prologue().count("\n")
+    try:
+        parseQuery(text)
+        return
+    except ParseBaseException as error:
+        try:
+            parseUpdate(text)
+        except ParseBaseException:
+            where = f"line {error.lineno - offset}, column {error.col}"
+            raise QueryError(f"{query.path or query.name}: SPARQL syntax error at {where}: "
+                             f"{error.msg}") from None
+        raise QueryError(f"{query.path or query.name}: SPARQL Update is refused: the query path is "
+                         "read-only (use a Turtle file with `partnergraph build PATH` to add data)") from None
+
+
+def _iri(param: Param, value: str) -> rdflib.URIRef:
+    """<IRI>, http(s) IRI, prefix:name, or a bare identifier in the pgid: namespace."""
+    if value.startswith("<") and value.endswith(">"):
+        return rdflib.URIRef(value[1:-1])
+    if value.startswith(("http://", "https://")):
+        return rdflib.URIRef(value)
+    if ":" in value:
+        prefix, local = value.split(":", 1)
+        if prefix not in PREFIXES:
+            raise QueryError(f"parameter {param.name}: unknown prefix {prefix!r} (known: {', '.join(PREFIXES)})")
+        return PREFIXES[prefix][local]
+    return PGID[value]
+
+
+def bind_value(param: Param, value: str) -> rdflib.term.Identifier:
+    """Turn a parameter's text into an RDF term of the declared kind."""
+    if param.kind == "iri":
+        iri = _iri(param, value)
+        try:
+            ox.NamedNode(str(iri))  # Oxigraph's IRI parser is strict: quotes, spaces, braces fail
+        except ValueError:
+            raise QueryError(f"parameter {param.name}: {value!r} is not a valid IRI, CURIE or "
+                             "identifier (e.g. kyoto-university)") from None
+        return iri
+    if param.kind == "integer":
+        if not re.fullmatch(r"[+-]?\d+", value):
+            raise QueryError(f"parameter {param.name}: {value!r} is not a whole number")
+        return rdflib.Literal(int(value))
+    if param.kind == "year":
+        if not re.fullmatch(r"\d{4}", value):
+            raise QueryError(f"parameter {param.name}: {value!r} is not a four-digit year")
+        return rdflib.Literal(value, datatype=XSD.gYear)
+    return rdflib.Literal(value)
+
+
+def bindings(query: NamedQuery, values: dict[str, str]) -> dict[str, rdflib.term.Identifier]:
+    """Bind parameter values: strictly by declaration for a named query, loosely for raw SPARQL
+    (a value written as <IRI> or prefix:name is an IRI, anything else a string)."""
+    declared = {p.name: p for p in query.params}
+    if query.path is not None:
+        unknown = sorted(set(values) - set(declared))
+        if unknown:
+            takes = f"it takes {', '.join(declared)}" if declared else "it takes none"
+            raise QueryError(f"{query.name}: unknown parameter(s) {', '.join(unknown)}; {takes}")
+        missing = sorted(set(declared) - set(values))
+        if missing:
+            raise QueryError(f"{query.name}: missing parameter(s) {', '.join(missing)} "
+                             f"(--param {missing[0]}=...)")
+        return {name: bind_value(declared[name], value) for name, value in values.items()}
+    bound = {}
+    for name, value in values.items():
+        looks_like_iri = (value.startswith("<") and value.endswith(">")) or bool(
+            re.fullmatch(r"[A-Za-z][\w-]*:[^\s]*", value))
+        bound[name] = bind_value(Param(name, "iri" if looks_like_iri else "string", ""), value)
+    return bound

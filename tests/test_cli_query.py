@@ -1,0 +1,84 @@
+"""The query path from the shell: named queries, raw SPARQL, formats, and errors for people."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+from typer.testing import CliRunner
+
+from partnergraph.cli import app
+
+runner = CliRunner()
+
+
+def invoke(*args: str, stdin: str | None = None):
+    return runner.invoke(app, list(args), input=stdin, env={"COLUMNS": "250"})
+
+
+def test_named_query_with_a_parameter_as_csv():
+    done = invoke("query", "partners-of", "--param", "institution=kyushu-university", "--format", "csv")
+    assert done.exit_code == 0, done.output
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    trilateral = {r["partner"].rsplit("/", 1)[1] for r in rows if r["partnership"].endswith("/kyushu-ntu-uiuc-trilateral-mou")}
+    assert trilateral == {"national-taiwan-university", "university-of-illinois-urbana-champaign"}
+    assert "institution" not in rows[0]  # the parameter column is dropped
+
+
+def test_parameter_accepts_curie_and_full_iri():
+    by_curie = invoke("query", "partners-of", "-p", "institution=pgid:kyushu-university", "-f", "csv").stdout
+    by_iri = invoke("query", "partners-of", "-p",
+                    "institution=<https://w3id.org/partnergraph/id/kyushu-university>", "-f", "csv").stdout
+    assert by_curie == by_iri and by_curie.count("\n") > 5
+
+
+def test_raw_sparql_from_stdin_with_japanese_labels_as_json():
+    done = invoke("query", "-", "--lang", "ja", "--format", "json",
+                  stdin="SELECT ?c WHERE { ?c a pg:Consortium } ORDER BY ?c")
+    assert done.exit_code == 0, done.output
+    labels = {r["c"].rsplit("/", 1)[1]: r["c_label"] for r in json.loads(done.stdout)}
+    assert labels["stockholm-trio"] == "ストックホルム大学群"
+    assert labels["mirai"] == "MIRAI"  # no Japanese label: falls back to English
+
+
+def test_table_shows_labels_not_iris():
+    done = invoke("query", "partners-of", "-p", "institution=ehime-university")
+    assert done.exit_code == 0, done.output
+    assert "Lurio University" in done.stdout and "https://" not in done.stdout
+
+
+def test_unknown_query_suggests_close_names():
+    done = invoke("query", "partner-of")
+    assert done.exit_code == 1
+    assert "did you mean partners-of" in done.stderr
+
+
+def test_update_is_refused():
+    done = invoke("query", "-", stdin="INSERT DATA { pgid:x rdfs:label \"x\" }")
+    assert done.exit_code == 1
+    assert "SPARQL Update is refused" in done.stderr
+
+
+def test_syntax_error_names_line_and_column():
+    done = invoke("query", "-", stdin="SELECT ?x WHERE {\n  ?x a pg:University .\n  FILTER ( }\n")
+    assert done.exit_code == 1
+    assert "SPARQL syntax error at line 3" in done.stderr
+
+
+def test_missing_and_unknown_parameters_are_named():
+    assert "missing parameter(s) institution" in invoke("query", "partners-of").stderr
+    done = invoke("query", "partners-of", "-p", "institution=kyoto-university", "-p", "country=JP")
+    assert done.exit_code == 1 and "unknown parameter(s) country" in done.stderr
+
+
+def test_injection_through_a_parameter_is_an_error_not_a_query():
+    done = invoke("query", "partners-of", "-p", 'institution=kyoto-university> } ; DROP ALL ; SELECT * { ?s ?p ?o } #')
+    assert done.exit_code == 1
+    assert "not a valid IRI" in done.stderr
+
+
+def test_queries_lists_the_library():
+    done = invoke("queries")
+    assert done.exit_code == 0
+    assert "partners-of" in done.stdout and "institution (iri)" in done.stdout
