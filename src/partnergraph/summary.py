@@ -11,6 +11,7 @@ from .namespaces import PREFIXES, sparql_prologue
 KINDS: list[tuple[str, str]] = [
     ("pg:University", "universities"),
     ("pg:GovernmentBody", "government bodies and agencies"),
+    ("pg:IntergovernmentalOrganization", "intergovernmental organisations"),
     ("pg:Consortium", "consortia and alliances"),
     ("pg:InstitutionGroup", "groups of institutions"),
     ("pg:OrganizationalUnit", "organisational units"),
