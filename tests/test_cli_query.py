@@ -10,7 +10,14 @@ from typer.testing import CliRunner
 
 from partnergraph.cli import app
 
+import pytest
+
 runner = CliRunner()
+
+
+@pytest.fixture(autouse=True)
+def store(tmp_path_factory, monkeypatch):
+    monkeypatch.setenv("PARTNERGRAPH_STORE", str(tmp_path_factory.getbasetemp() / "store"))
 
 
 def invoke(*args: str, stdin: str | None = None):

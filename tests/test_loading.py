@@ -86,3 +86,49 @@ def test_build_reports_a_broken_user_file_and_fails(tmp_path):
     assert done.returncode == 1
     assert f"{bad}:3:" in done.stderr and "syntax error" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_persistent_store_is_reused_until_a_source_changes(tmp_path, monkeypatch):
+    from partnergraph import loader
+
+    data = tmp_path / "mine.ttl"
+    data.write_text(PREFIXES + 'pgid:a rdfs:label "A"@en .\n')
+    first = loader.load_persistent(tmp_path / "store", sources=[data])
+    assert len(first) == 1 and first.sources[0].path == data
+    del first
+
+    def no_parsing(self, path):
+        raise AssertionError(f"{path} parsed again although unchanged")
+
+    monkeypatch.setattr(loader.KnowledgeGraph, "load_file", no_parsing)
+    again = loader.load_persistent(tmp_path / "store", sources=[data])
+    assert len(again) == 1 and [s.label for s in again.sources] == [str(data)]
+    del again
+    monkeypatch.undo()
+
+    data.write_text(PREFIXES + 'pgid:a rdfs:label "A"@en .\npgid:b rdfs:label "B"@en .\n')
+    changed = loader.load_persistent(tmp_path / "store", sources=[data])
+    assert len(changed) == 2
+    assert len(list((tmp_path / "store").iterdir())) == 1  # the outdated store is gone
+
+
+def test_a_failed_build_leaves_no_store_behind(tmp_path):
+    from partnergraph import loader
+
+    good = tmp_path / "a.ttl"
+    good.write_text(PREFIXES + 'pgid:a rdfs:label "A"@en .\n')
+    bad = tmp_path / "b.ttl"
+    bad.write_text(PREFIXES + "pgid:b rdfs:label .\n")
+    with pytest.raises(SourceSyntaxError):
+        loader.load_persistent(tmp_path / "store", sources=[good, bad])
+    assert list((tmp_path / "store").iterdir()) == []
+
+
+def test_the_persistent_store_is_read_only(tmp_path):
+    from partnergraph import loader
+
+    data = tmp_path / "mine.ttl"
+    data.write_text(PREFIXES + 'pgid:a rdfs:label "A"@en .\n')
+    kg = loader.load_persistent(tmp_path / "store", sources=[data])
+    with pytest.raises(RuntimeError, match="read-write"):
+        kg.store.update("INSERT DATA { <urn:x> <urn:y> <urn:z> }")

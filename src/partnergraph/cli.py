@@ -14,7 +14,7 @@ from rich.table import Table
 from . import __version__
 from .api import run
 from .errors import PartnergraphError, ValidationFailed
-from .loader import load
+from .loader import default_store_dir, load, load_persistent
 from .queries import library, resolve
 from .results import curie
 from .summary import Summary, summarise
@@ -113,6 +113,9 @@ def query(
     lang: Annotated[str, typer.Option(help="Language of labels: en or ja (falls back to the other).")] = "en",
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, json or md.")] = "table",
     extra: Annotated[Optional[list[Path]], typer.Option("--data", help="Extra Turtle files or folders to query too.")] = None,
+    store: Annotated[Optional[Path], typer.Option(
+        help="Folder of the persistent store (default $PARTNERGRAPH_STORE or ~/.cache/partnergraph/store); "
+             "rebuilt only when the sources change.")] = None,
 ) -> None:
     """Run a named query or SPARQL (read-only) against the graph and print the result."""
     if fmt not in FORMATS:
@@ -122,7 +125,8 @@ def query(
     try:
         text = sys.stdin.read() if name == "-" else None
         named = resolve(name, text=text)
-        frame = run(load(extra=extra or []), named, _parse_params(param or []), lang)
+        kg = load_persistent(store or default_store_dir(), extra=extra or [])
+        frame = run(kg, named, _parse_params(param or []), lang)
     except PartnergraphError as error:
         _fail(error)
     if fmt == "csv":

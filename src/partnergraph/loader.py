@@ -7,8 +7,12 @@ Queries see the union of all files through an rdflib ``Dataset`` (oxrdflib).
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import shutil
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -116,4 +120,58 @@ def load(sources: Iterable[Path] | None = None, extra: Iterable[Path] = ()) -> K
     kg = KnowledgeGraph()
     for path in files:
         kg.load_file(path)
+    return kg
+
+
+def default_store_dir() -> Path:
+    """Where the persistent store lives: $PARTNERGRAPH_STORE, else the user's cache folder."""
+    if os.environ.get("PARTNERGRAPH_STORE"):
+        return Path(os.environ["PARTNERGRAPH_STORE"])
+    cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
+    return cache / "partnergraph" / "store"
+
+
+def fingerprint(files: list[Path]) -> str:
+    """Changes when any source file is added, removed, moved, resized or touched (like make)."""
+    digest = hashlib.sha256()
+    for path in files:
+        stat = path.stat()
+        digest.update(f"{path.resolve()}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode())
+    return digest.hexdigest()[:20]
+
+
+def load_persistent(store_dir: Path, sources: Iterable[Path] | None = None,
+                    extra: Iterable[Path] = ()) -> KnowledgeGraph:
+    """Like ``load``, but kept on disk in ``store_dir``: a later run with unchanged sources opens
+    the stored graph read-only instead of parsing again.
+
+    A store is built in a temporary folder and renamed into place only when complete, so an
+    interrupted or failed build never leaves a half-loaded store behind.
+    """
+    files = discover(list(sources) if sources is not None else paths.default_sources()) + discover(extra)
+    key = fingerprint(files)
+    target = store_dir / key
+    manifest = target / "partnergraph-manifest.json"
+    if not manifest.is_file():
+        store_dir.mkdir(parents=True, exist_ok=True)
+        building = store_dir / f"{key}.building-{os.getpid()}"
+        shutil.rmtree(building, ignore_errors=True)
+        try:
+            kg = KnowledgeGraph(ox.Store(str(building)))
+            for path in files:
+                kg.load_file(path)
+            kg.store.flush()
+            (building / "partnergraph-manifest.json").write_text(
+                json.dumps([{**asdict(s), "path": str(s.path)} for s in kg.sources], indent=1))
+            del kg
+            os.replace(building, target)
+        except BaseException:
+            shutil.rmtree(building, ignore_errors=True)
+            raise
+        for stale in store_dir.iterdir():  # stores of earlier versions of the sources
+            if stale != target and not stale.name.startswith(f"{key}.building"):
+                shutil.rmtree(stale, ignore_errors=True)
+    kg = KnowledgeGraph(ox.Store.read_only(str(target)))
+    kg.sources = [Source(path=Path(s["path"]), graph=s["graph"], triples=s["triples"])
+                  for s in json.loads(manifest.read_text())]
     return kg
