@@ -28,9 +28,9 @@ class PartnerGraph:
     def query(self, query: str | NamedQuery, lang: str = "en", **params: str) -> pd.DataFrame:
         """Run a named query (by name or .rq path) or raw SPARQL, with parameters bound safely."""
         if isinstance(query, str):
-            looks_like_sparql = any(word in query.upper() for word in ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE",
-                                                                         "INSERT", "DELETE"))
-            query = resolve(query, text=query if looks_like_sparql else None)
+            # A query name or .rq path has no spaces or braces; SPARQL text always has.
+            is_text = any(c.isspace() or c == "{" for c in query)
+            query = resolve(query, text=query if is_text else None)
         return run(self.kg, query, {k: str(v) for k, v in params.items()}, lang)
 
 
