@@ -16,6 +16,7 @@ cannot change the query.
 from __future__ import annotations
 
 import difflib
+import functools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -110,12 +111,17 @@ def resolve(name_or_path: str, text: str | None = None) -> NamedQuery:
 
 
 def check_read_only(query: NamedQuery) -> None:
+    _check_text(query.text, str(query.path or query.name))
+
+
+@functools.lru_cache(maxsize=256)  # rdflib's parser is slow; a notebook reruns the same queries
+def _check_text(query_text: str, where: str) -> None:
     """Refuse updates and explain syntax errors with their line and column.
 
     rdflib's parser is used for the check so that the same message comes whichever engine
     (embedded Oxigraph or a remote endpoint) then runs the query.
     """
-    text = sparql_prologue() + query.text
+    text = sparql_prologue() + query_text
     offset = sparql_prologue().count("\n")
     try:
         parseQuery(text)
@@ -124,10 +130,10 @@ def check_read_only(query: NamedQuery) -> None:
         try:
             parseUpdate(text)
         except ParseBaseException:
-            where = f"line {error.lineno - offset}, column {error.col}"
-            raise QueryError(f"{query.path or query.name}: SPARQL syntax error at {where}: "
+            position = f"line {error.lineno - offset}, column {error.col}"
+            raise QueryError(f"{where}: SPARQL syntax error at {position}: "
                              f"{error.msg}") from None
-        raise QueryError(f"{query.path or query.name}: SPARQL Update is refused: the query path is "
+        raise QueryError(f"{where}: SPARQL Update is refused: the query path is "
                          "read-only (use a Turtle file with `partnergraph build PATH` to add data)") from None
 
 
