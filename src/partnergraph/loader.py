@@ -140,6 +140,23 @@ def fingerprint(files: list[Path]) -> str:
     return digest.hexdigest()[:20]
 
 
+def _build_store(folder: Path, files: list[Path]) -> list[Source]:
+    """Load ``files`` into a new on-disk store in ``folder`` and close it again."""
+    kg = KnowledgeGraph(ox.Store(str(folder)))
+    try:
+        for path in files:
+            kg.load_file(path)
+        kg.store.flush()
+        return kg.sources
+    except Exception as error:
+        # The traceback's frames would keep the store (and its files) open; drop them so the
+        # caller can remove the half-built folder.
+        failure = error.with_traceback(None)
+    finally:
+        del kg
+    raise failure
+
+
 def load_persistent(store_dir: Path, sources: Iterable[Path] | None = None,
                     extra: Iterable[Path] = ()) -> KnowledgeGraph:
     """Like ``load``, but kept on disk in ``store_dir``: a later run with unchanged sources opens
@@ -157,13 +174,9 @@ def load_persistent(store_dir: Path, sources: Iterable[Path] | None = None,
         building = store_dir / f"{key}.building-{os.getpid()}"
         shutil.rmtree(building, ignore_errors=True)
         try:
-            kg = KnowledgeGraph(ox.Store(str(building)))
-            for path in files:
-                kg.load_file(path)
-            kg.store.flush()
+            sources = _build_store(building, files)
             (building / "partnergraph-manifest.json").write_text(
-                json.dumps([{**asdict(s), "path": str(s.path)} for s in kg.sources], indent=1))
-            del kg
+                json.dumps([{**asdict(s), "path": str(s.path)} for s in sources], indent=1))
             os.replace(building, target)
         except BaseException:
             shutil.rmtree(building, ignore_errors=True)
