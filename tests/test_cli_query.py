@@ -89,3 +89,26 @@ def test_queries_lists_the_library():
     done = invoke("queries")
     assert done.exit_code == 0
     assert "partners-of" in done.stdout and "institution (iri)" in done.stdout
+
+
+def test_describe_by_japanese_name_lists_statements_with_files_and_sources():
+    done = invoke("describe", "九州大学", "--format", "csv")
+    assert done.exit_code == 0, done.output
+    rows = list(csv.DictReader(io.StringIO(done.stdout)))
+    mine = [r for r in rows if r["direction"] == "out" and r["property"] == "pg:country"]
+    assert mine and mine[0]["file"] == "graph/organisations/japanese-universities.ttl"
+    pointing = {r["subject"].rsplit("/", 1)[1] for r in rows if r["direction"] == "in"}
+    assert "kyushu-ntu-uiuc-trilateral-mou" in pointing
+    assert all(r["sources"] for r in rows if r["direction"] == "in" and r["property"] == "pg:participant")
+
+
+def test_describe_by_identifier_and_by_acronym_agree():
+    by_id = invoke("describe", "university-college-london", "-f", "csv").stdout
+    assert by_id == invoke("describe", "UCL", "-f", "csv").stdout and by_id.count("\n") > 5
+
+
+def test_describe_an_unknown_name_offers_close_names():
+    done = invoke("describe", "Kyoto Univ")
+    assert done.exit_code == 1
+    assert "no entity is called 'Kyoto Univ'" in done.stderr and "Kyoto University" in done.stderr
+    assert "Traceback" not in done.stderr

@@ -13,6 +13,7 @@ from rich.table import Table
 
 from . import __version__
 from .api import run
+from .entities import find
 from .errors import PartnergraphError, ValidationFailed
 from .loader import default_store_dir, load, load_persistent
 from .queries import library, resolve
@@ -106,6 +107,30 @@ def _parse_params(params: list[str]) -> dict[str, str]:
     return values
 
 
+def _emit(frame: pd.DataFrame, fmt: str, title: str | None) -> None:
+    if fmt == "csv":
+        out.file.write(frame.to_csv(index=False))
+    elif fmt == "json":
+        out.file.write(frame.to_json(orient="records", force_ascii=False, date_format="iso", indent=2) + "\n")
+    elif fmt == "md":
+        out.file.write(_display(frame).to_markdown(index=False) + "\n")
+    else:
+        table = Table(title=title or None, caption=f"{len(frame)} rows")
+        shown = _display(frame)
+        for column in shown.columns:
+            table.add_column(str(column))
+        for row in shown.itertuples(index=False):
+            table.add_row(*(str(v) for v in row))
+        out.print(table)
+
+
+def _check_options(fmt: str, lang: str) -> None:
+    if fmt not in FORMATS:
+        raise typer.BadParameter(f"{fmt!r}: choose one of {', '.join(FORMATS)}", param_hint="--format")
+    if lang not in ("en", "ja"):
+        raise typer.BadParameter(f"{lang!r}: choose en or ja", param_hint="--lang")
+
+
 @app.command()
 def query(
     name: Annotated[str, typer.Argument(help="A named query (see `partnergraph queries`), a .rq file, or - for stdin.")],
@@ -118,10 +143,7 @@ def query(
              "rebuilt only when the sources change.")] = None,
 ) -> None:
     """Run a named query or SPARQL (read-only) against the graph and print the result."""
-    if fmt not in FORMATS:
-        raise typer.BadParameter(f"{fmt!r}: choose one of {', '.join(FORMATS)}", param_hint="--format")
-    if lang not in ("en", "ja"):
-        raise typer.BadParameter(f"{lang!r}: choose en or ja", param_hint="--lang")
+    _check_options(fmt, lang)
     try:
         text = sys.stdin.read() if name == "-" else None
         named = resolve(name, text=text)
@@ -129,20 +151,25 @@ def query(
         frame = run(kg, named, _parse_params(param or []), lang)
     except PartnergraphError as error:
         _fail(error)
-    if fmt == "csv":
-        out.file.write(frame.to_csv(index=False))
-    elif fmt == "json":
-        out.file.write(frame.to_json(orient="records", force_ascii=False, date_format="iso", indent=2) + "\n")
-    elif fmt == "md":
-        out.file.write(_display(frame).to_markdown(index=False) + "\n")
-    else:
-        table = Table(title=named.title or None, caption=f"{len(frame)} rows")
-        shown = _display(frame)
-        for column in shown.columns:
-            table.add_column(str(column))
-        for row in shown.itertuples(index=False):
-            table.add_row(*(str(v) for v in row))
-        out.print(table)
+    _emit(frame, fmt, named.title)
+
+
+@app.command()
+def describe(
+    entity: Annotated[str, typer.Argument(help="An identifier (kyoto-university), CURIE, IRI or name (\"Kyoto University\", \"京都大学\").")],
+    lang: Annotated[str, typer.Option(help="Language of labels: en or ja.")] = "en",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, json or md.")] = "table",
+    store: Annotated[Optional[Path], typer.Option(help="Folder of the persistent store.")] = None,
+) -> None:
+    """Everything the graph says about one entity and what points at it, with files and sources."""
+    _check_options(fmt, lang)
+    try:
+        kg = load_persistent(store or default_store_dir())
+        iri = find(kg, entity)
+        frame = run(kg, resolve("provenance"), {"entity": f"<{iri}>"}, lang)
+    except PartnergraphError as error:
+        _fail(error)
+    _emit(frame, fmt, f"{curie(str(iri))}")
 
 
 @app.command()

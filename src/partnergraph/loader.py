@@ -96,6 +96,10 @@ class KnowledgeGraph:
     def __len__(self) -> int:
         return len(self.store)
 
+    def describes(self, iri: str) -> bool:
+        """Whether any source states something about ``iri``."""
+        return next(self.store.quads_for_pattern(ox.NamedNode(str(iri)), None, None), None) is not None
+
     def files_defining(self, node: ox.NamedNode | ox.BlankNode) -> list[str]:
         """The sources whose named graph has ``node`` as a subject."""
         graphs = {q.graph_name.value for q in self.store.quads_for_pattern(node, None, None)

@@ -1,0 +1,38 @@
+"""Find an entity from what a person types: an IRI, a CURIE, an identifier or a name."""
+
+from __future__ import annotations
+
+import difflib
+
+import rdflib
+
+from .loader import KnowledgeGraph
+from .namespaces import sparql_prologue
+from .queries import Param, QueryError, bind_value
+
+
+def find(kg: KnowledgeGraph, text: str) -> rdflib.URIRef:
+    """The one entity that ``text`` names; a clear error when none or several match."""
+    text = text.strip()
+    iri = None
+    if not any(c.isspace() for c in text):  # a name with spaces is no identifier
+        try:
+            iri = bind_value(Param("entity", "iri", ""), text)
+        except QueryError:
+            pass
+    if iri is not None and kg.describes(iri):
+        return iri
+    names: dict[str, set] = {}
+    spelled: dict[str, str] = {}
+    for node, name in kg.dataset.query(sparql_prologue() + """
+            SELECT DISTINCT ?x ?name WHERE { ?x rdfs:label|skos:altLabel|skos:prefLabel ?name . FILTER isIRI(?x) }"""):
+        names.setdefault(str(name).casefold(), set()).add(node)
+        spelled[str(name).casefold()] = str(name)
+    matches = names.get(text.casefold(), set())
+    if len(matches) == 1:
+        return next(iter(matches))
+    if matches:
+        raise QueryError(f"{text!r} names several entities: {', '.join(sorted(str(m) for m in matches))}")
+    close = difflib.get_close_matches(text.casefold(), list(names), n=5, cutoff=0.6)
+    hint = f"; close names: {', '.join(spelled[c] for c in close)}" if close else ""
+    raise QueryError(f"no entity is called {text!r} (give an identifier, a CURIE, an IRI or a name){hint}")
