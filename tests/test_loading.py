@@ -97,10 +97,10 @@ def test_persistent_store_is_reused_until_a_source_changes(tmp_path, monkeypatch
     assert len(first) == 1 and first.sources[0].path == data
     del first
 
-    def no_parsing(self, path):
+    def no_parsing(store, path):
         raise AssertionError(f"{path} parsed again although unchanged")
 
-    monkeypatch.setattr(loader.KnowledgeGraph, "load_file", no_parsing)
+    monkeypatch.setattr(loader, "load_into", no_parsing)
     again = loader.load_persistent(tmp_path / "store", sources=[data])
     assert len(again) == 1 and [s.label for s in again.sources] == [str(data)]
     del again

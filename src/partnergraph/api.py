@@ -13,14 +13,14 @@ from pathlib import Path
 import pandas as pd
 
 from .loader import KnowledgeGraph, load
-from .namespaces import sparql_prologue
+from .endpoint import RemoteEndpoint
 from .queries import NamedQuery, QueryError, bindings, check_read_only, library, resolve
 from .results import to_frame
 
 
 class PartnerGraph:
-    def __init__(self, kg: KnowledgeGraph) -> None:
-        self.kg = kg
+    def __init__(self, backend: KnowledgeGraph | RemoteEndpoint) -> None:
+        self.backend = backend
 
     def named_queries(self) -> dict[str, NamedQuery]:
         return library()
@@ -31,22 +31,28 @@ class PartnerGraph:
             # A query name or .rq path has no spaces or braces; SPARQL text always has.
             is_text = any(c.isspace() or c == "{" for c in query)
             query = resolve(query, text=query if is_text else None)
-        return run(self.kg, query, {k: str(v) for k, v in params.items()}, lang)
+        return run(self.backend, query, {k: str(v) for k, v in params.items()}, lang)
 
 
-def run(kg: KnowledgeGraph, query: NamedQuery, params: dict[str, str], lang: str = "en") -> pd.DataFrame:
+def run(backend: KnowledgeGraph | RemoteEndpoint, query: NamedQuery, params: dict[str, str],
+        lang: str = "en") -> pd.DataFrame:
+    """Run ``query`` read-only on the embedded graph or an endpoint; a DataFrame with labels."""
     check_read_only(query)
     bound = bindings(query, params)
     try:
-        result = kg.dataset.query(sparql_prologue() + query.text, initBindings=bound)
+        result = backend.select(query.text, bound)
     except SyntaxError as error:  # the engine's own parser disagrees with rdflib's
         raise QueryError(f"{query.path or query.name}: {error}") from None
-    frame = to_frame(result, kg.dataset, lang)
+    frame = to_frame(result, backend, lang)
     # Oxigraph binds only projected variables, so named queries project their parameters;
     # those columns repeat the input and are dropped.
     return frame.drop(columns=[c for p in bound for c in (p, f"{p}_label") if c in frame.columns])
 
 
-def open_graph(paths: list[Path] | None = None) -> PartnerGraph:
-    """The project's graph (plus extra Turtle files or folders) on the embedded Oxigraph store."""
+def open_graph(paths: list[Path] | None = None, endpoint: str | None = None,
+               timeout: float = 30.0) -> PartnerGraph:
+    """The project's graph (plus extra Turtle files or folders) on the embedded Oxigraph store,
+    or a SPARQL 1.1 endpoint that serves it (``endpoint``, queried with ``timeout`` seconds)."""
+    if endpoint:
+        return PartnerGraph(RemoteEndpoint(endpoint, timeout))
     return PartnerGraph(load(extra=paths or []))

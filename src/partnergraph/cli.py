@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -13,6 +15,7 @@ from rich.table import Table
 
 from . import __version__
 from .api import run
+from .endpoint import RemoteEndpoint
 from .entities import find
 from .errors import PartnergraphError, ValidationFailed
 from .loader import default_store_dir, load, load_persistent
@@ -124,6 +127,14 @@ def _emit(frame: pd.DataFrame, fmt: str, title: str | None) -> None:
         out.print(table)
 
 
+def _backend(store: Path | None, endpoint: str | None, timeout: float, extra: list[Path]):
+    if endpoint:
+        if extra:
+            raise typer.BadParameter("extra data cannot be added to a remote endpoint", param_hint="--data")
+        return RemoteEndpoint(endpoint, timeout)
+    return load_persistent(store or default_store_dir(), extra=extra)
+
+
 def _check_options(fmt: str, lang: str) -> None:
     if fmt not in FORMATS:
         raise typer.BadParameter(f"{fmt!r}: choose one of {', '.join(FORMATS)}", param_hint="--format")
@@ -141,14 +152,16 @@ def query(
     store: Annotated[Optional[Path], typer.Option(
         help="Folder of the persistent store (default $PARTNERGRAPH_STORE or ~/.cache/partnergraph/store); "
              "rebuilt only when the sources change.")] = None,
+    endpoint: Annotated[Optional[str], typer.Option(help="Query this SPARQL 1.1 endpoint instead of the embedded store.")] = None,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for the endpoint.")] = 30.0,
 ) -> None:
     """Run a named query or SPARQL (read-only) against the graph and print the result."""
     _check_options(fmt, lang)
     try:
         text = sys.stdin.read() if name == "-" else None
         named = resolve(name, text=text)
-        kg = load_persistent(store or default_store_dir(), extra=extra or [])
-        frame = run(kg, named, _parse_params(param or []), lang)
+        backend = _backend(store, endpoint, timeout, extra or [])
+        frame = run(backend, named, _parse_params(param or []), lang)
     except PartnergraphError as error:
         _fail(error)
     _emit(frame, fmt, named.title)
@@ -160,16 +173,45 @@ def describe(
     lang: Annotated[str, typer.Option(help="Language of labels: en or ja.")] = "en",
     fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, json or md.")] = "table",
     store: Annotated[Optional[Path], typer.Option(help="Folder of the persistent store.")] = None,
+    endpoint: Annotated[Optional[str], typer.Option(help="Query this SPARQL 1.1 endpoint instead of the embedded store.")] = None,
+    timeout: Annotated[float, typer.Option(help="Seconds to wait for the endpoint.")] = 30.0,
 ) -> None:
     """Everything the graph says about one entity and what points at it, with files and sources."""
     _check_options(fmt, lang)
     try:
-        kg = load_persistent(store or default_store_dir())
-        iri = find(kg, entity)
-        frame = run(kg, resolve("provenance"), {"entity": f"<{iri}>"}, lang)
+        backend = _backend(store, endpoint, timeout, [])
+        iri = find(backend, entity)
+        frame = run(backend, resolve("provenance"), {"entity": f"<{iri}>"}, lang)
     except PartnergraphError as error:
         _fail(error)
     _emit(frame, fmt, f"{curie(str(iri))}")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on; loopback unless you mean to share the graph.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 7878,
+    timeout: Annotated[int, typer.Option(help="Seconds a query may run.")] = 60,
+    store: Annotated[Optional[Path], typer.Option(help="Folder of the persistent store.")] = None,
+) -> None:
+    """Serve the graph read-only as a SPARQL 1.1 Protocol endpoint (Oxigraph's own server),
+    for YASGUI, Gephi, curl or `partnergraph query --endpoint http://HOST:PORT/query`."""
+    try:
+        kg = load_persistent(store or default_store_dir())
+    except PartnergraphError as error:
+        _fail(error)
+    location = kg.location
+    del kg  # the server opens the store itself
+    server = shutil.which("oxigraph") or str(Path(sys.executable).with_name("oxigraph"))
+    err.print(f"SPARQL endpoint (read-only): http://{host}:{port}/query — Ctrl-C stops it", highlight=False)
+    # Oxigraph's server runs the SPARQL 1.1 Protocol; the union default graph makes a query
+    # without GRAPH see every source file, as the embedded store does.
+    command = [server, "serve-read-only", "--location", str(location), "--bind", f"{host}:{port}",
+               "--union-default-graph", "--timeout-s", str(timeout)]
+    try:
+        raise typer.Exit(subprocess.call(command))
+    except KeyboardInterrupt:
+        raise typer.Exit(0) from None
 
 
 @app.command()

@@ -6,12 +6,10 @@ import difflib
 
 import rdflib
 
-from .loader import KnowledgeGraph
-from .namespaces import sparql_prologue
 from .queries import Param, QueryError, bind_value
 
 
-def find(kg: KnowledgeGraph, text: str) -> rdflib.URIRef:
+def find(backend, text: str) -> rdflib.URIRef:
     """The one entity that ``text`` names; a clear error when none or several match."""
     text = text.strip()
     iri = None
@@ -20,11 +18,12 @@ def find(kg: KnowledgeGraph, text: str) -> rdflib.URIRef:
             iri = bind_value(Param("entity", "iri", ""), text)
         except QueryError:
             pass
-    if iri is not None and kg.describes(iri):
+    # (Oxigraph binds only projected variables, hence SELECT ?x rather than ASK)
+    if iri is not None and len(backend.select("SELECT ?x WHERE { ?x ?p ?o } LIMIT 1", {"x": iri})):
         return iri
     names: dict[str, set] = {}
     spelled: dict[str, str] = {}
-    for node, name in kg.dataset.query(sparql_prologue() + """
+    for node, name in backend.select("""
             SELECT DISTINCT ?x ?name WHERE { ?x rdfs:label|skos:altLabel|skos:prefLabel ?name . FILTER isIRI(?x) }"""):
         names.setdefault(str(name).casefold(), set()).add(node)
         spelled[str(name).casefold()] = str(name)

@@ -21,7 +21,7 @@ from oxrdflib import OxigraphStore
 
 from . import paths
 from .errors import SourceNotFoundError, SourceSyntaxError
-from .namespaces import PGGRAPH, PREFIXES
+from .namespaces import PGGRAPH, PREFIXES, sparql_prologue
 
 
 @dataclass(frozen=True)
@@ -67,38 +67,44 @@ def graph_name(path: Path) -> str:
         return path.resolve().as_uri()
 
 
+def load_into(store: ox.Store, path: Path) -> Source:
+    """Parse one Turtle file into its own named graph of ``store``, in one transaction."""
+    name = graph_name(path)
+    before = len(store)
+    try:
+        store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(name))
+    except SyntaxError as error:
+        detail = str(error.args[0]) if error.args else str(error)
+        # Oxigraph prefixes its message with the position, which we report separately.
+        detail = detail.split(": ", 1)[1] if detail.startswith("Parser error at line") else detail
+        raise SourceSyntaxError(path, error.lineno, error.offset, detail) from None
+    except (OSError, ValueError) as error:
+        raise SourceSyntaxError(path, None, None, str(error)) from None
+    return Source(path=path, graph=name, triples=len(store) - before)
+
+
 class KnowledgeGraph:
     """The loaded graph: an Oxigraph store plus the list of sources it was built from."""
 
     def __init__(self, store: ox.Store | None = None) -> None:
         self.store = store if store is not None else ox.Store()
         self.sources: list[Source] = []
+        self.location: Path | None = None  # the folder of a persistent store
         self.dataset = rdflib.Dataset(store=OxigraphStore(store=self.store), default_union=True)
         for prefix, namespace in PREFIXES.items():
             self.dataset.bind(prefix, namespace, override=True)
 
     def load_file(self, path: Path) -> Source:
-        name = graph_name(path)
-        before = len(self.store)
-        try:
-            self.store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(name))
-        except SyntaxError as error:
-            detail = str(error.args[0]) if error.args else str(error)
-            # Oxigraph prefixes its message with the position, which we report separately.
-            detail = detail.split(": ", 1)[1] if detail.startswith("Parser error at line") else detail
-            raise SourceSyntaxError(path, error.lineno, error.offset, detail) from None
-        except (OSError, ValueError) as error:
-            raise SourceSyntaxError(path, None, None, str(error)) from None
-        source = Source(path=path, graph=name, triples=len(self.store) - before)
+        source = load_into(self.store, path)
         self.sources.append(source)
         return source
 
     def __len__(self) -> int:
         return len(self.store)
 
-    def describes(self, iri: str) -> bool:
-        """Whether any source states something about ``iri``."""
-        return next(self.store.quads_for_pattern(ox.NamedNode(str(iri)), None, None), None) is not None
+    def select(self, text: str, bindings: dict | None = None):
+        """Run a read-only query (the project's prefixes predeclared) with engine-bound variables."""
+        return self.dataset.query(sparql_prologue() + text, initBindings=bindings or {})
 
     def files_defining(self, node: ox.NamedNode | ox.BlankNode) -> list[str]:
         """The sources whose named graph has ``node`` as a subject."""
@@ -145,19 +151,22 @@ def fingerprint(files: list[Path]) -> str:
 
 
 def _build_store(folder: Path, files: list[Path]) -> list[Source]:
-    """Load ``files`` into a new on-disk store in ``folder`` and close it again."""
-    kg = KnowledgeGraph(ox.Store(str(folder)))
+    """Load ``files`` into a new on-disk store in ``folder`` and close it again.
+
+    A bare Oxigraph store, not a KnowledgeGraph: rdflib's Dataset holds reference cycles that
+    would keep the store's files open until the garbage collector runs.
+    """
+    store = ox.Store(str(folder))
     try:
-        for path in files:
-            kg.load_file(path)
-        kg.store.flush()
-        return kg.sources
+        sources = [load_into(store, path) for path in files]
+        store.flush()
+        return sources
     except Exception as error:
-        # The traceback's frames would keep the store (and its files) open; drop them so the
-        # caller can remove the half-built folder.
+        # The traceback's frames would keep the store open; drop them so that the caller can
+        # remove the half-built folder.
         failure = error.with_traceback(None)
     finally:
-        del kg
+        del store
     raise failure
 
 
@@ -189,6 +198,7 @@ def load_persistent(store_dir: Path, sources: Iterable[Path] | None = None,
             if stale != target and not stale.name.startswith(f"{key}.building"):
                 shutil.rmtree(stale, ignore_errors=True)
     kg = KnowledgeGraph(ox.Store.read_only(str(target)))
+    kg.location = target
     kg.sources = [Source(path=Path(s["path"]), graph=s["graph"], triples=s["triples"])
                   for s in json.loads(manifest.read_text())]
     return kg

@@ -6,7 +6,7 @@ import pandas as pd
 import rdflib
 from rdflib.namespace import XSD
 
-from .namespaces import PREFIXES, sparql_prologue
+from .namespaces import PREFIXES
 
 LANGUAGES = ("en", "ja")
 
@@ -36,12 +36,15 @@ def curie(iri: str) -> str:
     return iri
 
 
-def labels(dataset: rdflib.Dataset, iris: set[str], lang: str) -> dict[str, str]:
-    """Labels of ``iris`` in ``lang``, falling back to the other language, then any label."""
+def labels(backend, iris: set[str], lang: str) -> dict[str, str]:
+    """Labels of ``iris`` in ``lang``, falling back to the other language, then any label.
+
+    ``backend`` is anything with ``select(text, bindings)``: the embedded graph or an endpoint.
+    The IRIs come from the engine's own results, so writing them into VALUES is safe."""
     if not iris:
         return {}
     values = " ".join(f"<{iri}>" for iri in sorted(iris))
-    rows = dataset.query(sparql_prologue() + f"""
+    rows = backend.select(f"""
         SELECT ?x ?label WHERE {{ VALUES ?x {{ {values} }} ?x rdfs:label|skos:prefLabel ?label }}""")
     order = [lang] + [other for other in LANGUAGES if other != lang] + [""]
     best: dict[str, tuple[int, str]] = {}
@@ -52,7 +55,7 @@ def labels(dataset: rdflib.Dataset, iris: set[str], lang: str) -> dict[str, str]
     return {iri: label for iri, (_, label) in best.items()}
 
 
-def to_frame(result, dataset: rdflib.Dataset, lang: str = "en") -> pd.DataFrame:
+def to_frame(result, backend, lang: str = "en") -> pd.DataFrame:
     """A SELECT result as a DataFrame; each IRI column gets a ``<column>_label`` column beside it."""
     if result.type == "ASK":
         return pd.DataFrame({"ask": [bool(result.askAnswer)]})
@@ -61,7 +64,7 @@ def to_frame(result, dataset: rdflib.Dataset, lang: str = "en") -> pd.DataFrame:
     variables = [str(v) for v in result.vars]
     rows = [[row[v] for v in result.vars] for row in result]
     iris = {str(t) for row in rows for t in row if isinstance(t, rdflib.URIRef)}
-    names = labels(dataset, iris, lang)
+    names = labels(backend, iris, lang)
     columns: dict[str, list] = {}
     for i, var in enumerate(variables):
         columns[var] = [python_value(row[i]) for row in rows]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from .loader import KnowledgeGraph
-from .namespaces import PREFIXES, sparql_prologue
+from .namespaces import PREFIXES
 
 # The kinds a summary counts, in the order it shows them (subclasses are counted too).
 KINDS: list[tuple[str, str]] = [
@@ -44,7 +44,7 @@ class Summary:
 
 
 def _rows(kg: KnowledgeGraph, query: str) -> list[tuple]:
-    return [tuple(row) for row in kg.dataset.query(sparql_prologue() + query)]
+    return [tuple(row) for row in kg.select(query)]
 
 
 def summarise(kg: KnowledgeGraph) -> Summary:

@@ -1,0 +1,94 @@
+"""Any SPARQL 1.1 endpoint (a shared Virtuoso or Oxigraph server) in place of the embedded store."""
+
+from __future__ import annotations
+
+import io
+import re
+import socket
+from urllib.error import HTTPError, URLError
+
+import rdflib
+from rdflib.query import Result
+from SPARQLWrapper import JSON, POST, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+from .errors import PartnergraphError
+from .namespaces import sparql_prologue
+
+
+class EndpointError(PartnergraphError):
+    pass
+
+
+def _first_group(text: str) -> int:
+    """Index of the '{' that opens the query's WHERE group, skipping comments, IRIs and strings."""
+    i = 0
+    while i < len(text):
+        c = text[i]
+        if c == "#":
+            i = text.find("\n", i)
+            if i < 0:
+                break
+        elif c == "<" and (m := _IRI.match(text, i)):
+            i = m.end() - 1
+        elif c in "\"'":
+            m = _STRING.match(text, i)
+            i = m.end() - 1 if m else i
+        elif c == "{":
+            return i
+        i += 1
+    raise EndpointError("the query has no WHERE group to bind parameters in")
+
+
+_IRI = re.compile(r"<[^<>\"{}|^`\\\s]*>")
+_STRING = re.compile(r'"""(?:[^\\]|\\.)*?"""|\'\'\'(?:[^\\]|\\.)*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'')
+
+
+def bind_in_text(text: str, bindings: dict[str, rdflib.term.Identifier]) -> str:
+    """Bind variables for an endpoint, where no engine-side binding exists: a VALUES block
+    opening the WHERE group, each term written by rdflib's own serialiser (IRIs are checked
+    before they get here, literals are escaped). rdflib's SPARQLStore appends VALUES at the
+    end of the query instead, but a trailing VALUES is joined after FILTER and BIND run, so a
+    parameter used in a FILTER would be unbound there: hence this small scanner."""
+    if not bindings:
+        return text
+    names = " ".join(f"?{name}" for name in bindings)
+    terms = " ".join(term.n3() for term in bindings.values())
+    at = _first_group(text) + 1
+    return f"{text[:at]} VALUES ( {names} ) {{ ( {terms} ) }} {text[at:]}"
+
+
+class RemoteEndpoint:
+    """Runs the project's queries over the SPARQL 1.1 Protocol, with a timeout."""
+
+    def __init__(self, url: str, timeout: float = 30.0) -> None:
+        self.url = url
+        self.timeout = timeout
+
+    def select(self, text: str, bindings: dict[str, rdflib.term.Identifier] | None = None) -> Result:
+        client = SPARQLWrapper(self.url)
+        client.setMethod(POST)
+        client.setReturnFormat(JSON)
+        client.setTimeout(int(max(1, self.timeout)))
+        client.setQuery(bind_in_text(sparql_prologue() + text, bindings or {}))
+        try:
+            body = client.query().response.read()
+        except (socket.timeout, TimeoutError):
+            raise EndpointError(f"{self.url}: no answer within {self.timeout:g} s") from None
+        except HTTPError as error:
+            detail = error.read()[:300].decode("utf-8", "replace").strip()
+            raise EndpointError(f"{self.url}: HTTP {error.code} {error.reason}: {detail}") from None
+        except URLError as error:
+            reason = error.reason
+            if isinstance(reason, (socket.timeout, TimeoutError)):
+                raise EndpointError(f"{self.url}: no answer within {self.timeout:g} s") from None
+            raise EndpointError(f"{self.url}: cannot reach the endpoint ({reason})") from None
+        except SPARQLWrapperException as error:
+            raise EndpointError(f"{self.url}: {str(error).splitlines()[0]}") from None
+        except (ConnectionError, OSError) as error:
+            raise EndpointError(f"{self.url}: cannot reach the endpoint ({error})") from None
+        try:
+            return Result.parse(io.BytesIO(body), format="json")
+        except Exception:
+            raise EndpointError(f"{self.url}: the answer is not SPARQL JSON results: "
+                                f"{body[:120].decode('utf-8', 'replace')!r}") from None
