@@ -4,7 +4,6 @@ query exactly as the embedded store does; endpoint failures give clear errors, n
 from __future__ import annotations
 
 import http.server
-import shlex
 import socket
 import subprocess
 import sys
@@ -53,8 +52,7 @@ def served(tmp_path_factory):
 @pytest.mark.parametrize("name", sorted(library()))
 def test_every_named_query_answers_the_same_through_the_endpoint(kg, served, name):
     named = library()[name]
-    words = shlex.split(named.example)
-    params = dict(words[i + 1].split("=", 1) for i, w in enumerate(words) if w == "--param")
+    params = named.example_params
     embedded = run(kg, named, params)
     remote = run(RemoteEndpoint(served), named, params)
     pd.testing.assert_frame_equal(embedded.reset_index(drop=True), remote.reset_index(drop=True),

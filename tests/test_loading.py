@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 from pathlib import Path
@@ -132,3 +133,17 @@ def test_the_persistent_store_is_read_only(tmp_path):
     kg = loader.load_persistent(tmp_path / "store", sources=[data])
     with pytest.raises(RuntimeError, match="read-write"):
         kg.store.update("INSERT DATA { <urn:x> <urn:y> <urn:z> }")
+
+
+def test_loading_shows_its_progress_on_a_terminal(monkeypatch):
+    from rich.console import Console
+
+    from partnergraph import cli
+
+    screen = io.StringIO()
+    monkeypatch.setattr(cli, "err", Console(file=screen, force_terminal=True, width=100))
+    files = discover([paths.ontology_dir()])
+    kg = load(sources=files, track=cli._tracked)
+    assert len(kg.sources) == len(files)
+    shown = screen.getvalue()
+    assert f"loading {files[-1].name}" in shown and "kB" in shown

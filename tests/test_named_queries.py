@@ -57,16 +57,6 @@ def column(frame: pd.DataFrame, name: str) -> list:
     return [local(v) for v in frame[name]]
 
 
-def example_params(query) -> dict[str, str]:
-    tokens = shlex.split(query.example)
-    params = {}
-    for flag, value in zip(tokens[3::2], tokens[4::2]):
-        assert flag == "--param", f"{query.name}: example has {flag!r} where --param was expected"
-        name, _, text = value.partition("=")
-        params[name] = text
-    return params
-
-
 def top_level_select(text: str) -> tuple[set[str], set[str] | None]:
     """The variables projected at the top level of a query (plain ones, not aggregates) and the
     variables of its outermost GROUP BY (None when it has none)."""
@@ -105,10 +95,12 @@ def test_every_query_is_documented(name):
     query = QUERIES[name]
     assert query.title, f"{name}: no '# title:'"
     assert len(query.description) > 40, f"{name}: no '# description:' worth the name"
-    assert query.example.startswith(f"partnergraph query {name}"), f"{name}: example must run this query"
-    assert set(example_params(query)) == {p.name for p in query.params}, \
+    tokens = shlex.split(query.example)
+    assert tokens[:3] == ["partnergraph", "query", name], f"{name}: example must run this query"
+    assert set(tokens[3::2]) <= {"--param"}, f"{name}: the example may only add --param name=value"
+    assert set(query.example_params) == {p.name for p in query.params}, \
         f"{name}: the example's --param names must be the declared parameters"
-    assert all(value for value in example_params(query).values()), f"{name}: empty example value"
+    assert all(value for value in query.example_params.values()), f"{name}: empty example value"
     assert len({p.name for p in query.params}) == len(query.params), f"{name}: parameter declared twice"
 
 
@@ -143,7 +135,7 @@ def test_every_name_is_taken_for_a_name_not_for_sparql(name):
 
 @pytest.mark.parametrize("name", sorted(QUERIES))
 def test_every_example_answers_and_answers_the_same_twice(g, name):
-    params = example_params(QUERIES[name])
+    params = QUERIES[name].example_params
     first = g.query(name, **params)
     assert len(first) > 0, f"{name}: its example gives no rows"
     assert not set(params) & set(first.columns), f"{name}: parameter columns are dropped by the runner"
@@ -544,12 +536,13 @@ def test_query_tne_classification(g):
     # classic example of a joint institute' (top-down), the Mongolian project a 'collaborative
     # program' (top-down); international expansion: C-BERT lists DUT-RU as a branch institution
     frame = g.query("tne-classification")
-    assert rows(frame, "case", "category", "origin", "disputed", "sources") == {
-        ("osaka-university-asean-campus-partnership", "franchise-programme", "bottom-up", False, None),
-        ("dut-ritsumeikan-joint-institute-partnership", "joint-university", "top-down", True, "paper-three-cases"),
-        ("dut-ritsumeikan-joint-institute-partnership", "international-branch-campus", "top-down", True,
+    disputed = "disagreement-dut-ru-tne-category"
+    assert rows(frame, "case", "category", "origin", "disagreement", "sources") == {
+        ("osaka-university-asean-campus-partnership", "franchise-programme", "bottom-up", None, None),
+        ("dut-ritsumeikan-joint-institute-partnership", "joint-university", "top-down", disputed, "paper-three-cases"),
+        ("dut-ritsumeikan-joint-institute-partnership", "international-branch-campus", "top-down", disputed,
          "paper-international-expansion"),
-        ("japan-mongolia-engineering-higher-education-partnership", "partnership-programme", "top-down", False, None)}
+        ("japan-mongolia-engineering-higher-education-partnership", "partnership-programme", "top-down", None, None)}
     cited = {c for c, x in rows(frame, "category", "citation") if x}
     assert cited == {"international-branch-campus"}
 

@@ -11,7 +11,7 @@ import hashlib
 import json
 import os
 import shutil
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -123,12 +123,16 @@ class KnowledgeGraph:
         return graph
 
 
-def load(sources: Iterable[Path] | None = None, extra: Iterable[Path] = ()) -> KnowledgeGraph:
+# Wraps the iteration over the files to load, e.g. to show a progress bar.
+Track = Callable[[list[Path]], Iterable[Path]]
+
+
+def load(sources: Iterable[Path] | None = None, extra: Iterable[Path] = (), track: Track = iter) -> KnowledgeGraph:
     """Load the project's ontology and graph (or ``sources``) plus a user's ``extra`` files."""
     files = discover(list(sources) if sources is not None else paths.default_sources())
     files += discover(extra)
     kg = KnowledgeGraph()
-    for path in files:
+    for path in track(files):
         kg.load_file(path)
     return kg
 
@@ -150,7 +154,7 @@ def fingerprint(files: list[Path]) -> str:
     return digest.hexdigest()[:20]
 
 
-def _build_store(folder: Path, files: list[Path]) -> list[Source]:
+def _build_store(folder: Path, files: list[Path], track: Track) -> list[Source]:
     """Load ``files`` into a new on-disk store in ``folder`` and close it again.
 
     A bare Oxigraph store, not a KnowledgeGraph: rdflib's Dataset holds reference cycles that
@@ -158,7 +162,7 @@ def _build_store(folder: Path, files: list[Path]) -> list[Source]:
     """
     store = ox.Store(str(folder))
     try:
-        sources = [load_into(store, path) for path in files]
+        sources = [load_into(store, path) for path in track(files)]
         store.flush()
         return sources
     except Exception as error:
@@ -171,7 +175,7 @@ def _build_store(folder: Path, files: list[Path]) -> list[Source]:
 
 
 def load_persistent(store_dir: Path, sources: Iterable[Path] | None = None,
-                    extra: Iterable[Path] = ()) -> KnowledgeGraph:
+                    extra: Iterable[Path] = (), track: Track = iter) -> KnowledgeGraph:
     """Like ``load``, but kept on disk in ``store_dir``: a later run with unchanged sources opens
     the stored graph read-only instead of parsing again.
 
@@ -187,7 +191,7 @@ def load_persistent(store_dir: Path, sources: Iterable[Path] | None = None,
         building = store_dir / f"{key}.building-{os.getpid()}"
         shutil.rmtree(building, ignore_errors=True)
         try:
-            sources = _build_store(building, files)
+            sources = _build_store(building, files, track)
             (building / "partnergraph-manifest.json").write_text(
                 json.dumps([{**asdict(s), "path": str(s.path)} for s in sources], indent=1))
             os.replace(building, target)

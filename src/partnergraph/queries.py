@@ -18,6 +18,7 @@ from __future__ import annotations
 import difflib
 import functools
 import re
+import shlex
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,6 +55,12 @@ class NamedQuery:
     description: str = ""
     params: tuple[Param, ...] = field(default_factory=tuple)
     example: str = ""
+
+    @property
+    def example_params(self) -> dict[str, str]:
+        """The ``--param name=value`` pairs of the documented example command."""
+        words = shlex.split(self.example)
+        return dict(words[i + 1].split("=", 1) for i, word in enumerate(words[:-1]) if word == "--param")
 
 
 _HEADER = re.compile(r"^#\s*(title|description|param|example):\s*(.*)$")
