@@ -33,6 +33,15 @@ def test_named_query_with_a_parameter_as_csv():
     assert "institution" not in rows[0]  # the parameter column is dropped
 
 
+def test_an_entity_parameter_may_be_a_name_and_an_unknown_one_is_an_error():
+    by_id = invoke("query", "partners-of", "-p", "institution=kyushu-university", "-f", "csv").stdout
+    assert invoke("query", "partners-of", "-p", "institution=九州大学", "-f", "csv").stdout == by_id
+    unknown = invoke("query", "partners-of", "-p", "institution=Kyushu Univ", "-f", "csv")
+    assert unknown.exit_code == 1
+    assert "partners-of: institution: no entity is called 'Kyushu Univ'" in unknown.output
+    assert "Kyushu University" in unknown.output  # the close names
+
+
 def test_parameter_accepts_curie_and_full_iri():
     by_curie = invoke("query", "partners-of", "-p", "institution=pgid:kyushu-university", "-f", "csv").stdout
     by_iri = invoke("query", "partners-of", "-p",
@@ -82,7 +91,7 @@ def test_missing_and_unknown_parameters_are_named():
 def test_injection_through_a_parameter_is_an_error_not_a_query():
     done = invoke("query", "partners-of", "-p", 'institution=kyoto-university> } ; DROP ALL ; SELECT * { ?s ?p ?o } #')
     assert done.exit_code == 1
-    assert "not a valid IRI" in done.stderr
+    assert "no entity is called" in done.stderr
 
 
 def test_queries_lists_the_library():

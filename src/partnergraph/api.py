@@ -14,6 +14,7 @@ import pandas as pd
 
 from .loader import KnowledgeGraph, load
 from .endpoint import RemoteEndpoint
+from .entities import find
 from .queries import NamedQuery, QueryError, bindings, check_read_only, library, resolve
 from .results import to_frame
 
@@ -38,11 +39,25 @@ def run(backend: KnowledgeGraph | RemoteEndpoint, query: NamedQuery, params: dic
         lang: str = "en") -> pd.DataFrame:
     """Run ``query`` read-only on the embedded graph or an endpoint; a DataFrame with labels."""
     check_read_only(query)
-    bound = bindings(query, params)
+    # An entity parameter may also be a name in either language; an unknown entity is an error
+    # with close names, not an empty table.
+    entities = {p.name for p in query.params if p.kind == "iri"}
+    resolved = {}
+    for name, value in params.items():
+        try:
+            resolved[name] = f"<{find(backend, value)}>" if name in entities else value
+        except QueryError as error:
+            raise QueryError(f"{query.name}: {name}: {error}") from None
+    bound = bindings(query, resolved)
     try:
         result = backend.select(query.text, bound)
     except SyntaxError as error:  # the engine's own parser disagrees with rdflib's
         raise QueryError(f"{query.path or query.name}: {error}") from None
+    except RuntimeError as error:
+        if "SELECT projection" not in str(error):
+            raise
+        raise QueryError(f"{query.path or query.name}: the embedded engine binds only variables that the "
+                         f"query selects: add {', '.join('?' + p for p in bound)} to the SELECT clause") from None
     frame = to_frame(result, backend, lang)
     # Oxigraph binds only projected variables, so named queries project their parameters;
     # those columns repeat the input and are dropped.
