@@ -16,7 +16,7 @@ from .loader import KnowledgeGraph, load
 from .endpoint import RemoteEndpoint
 from .entities import find
 from .queries import NamedQuery, QueryError, bindings, check_read_only, library, resolve
-from .results import to_frame
+from .results import solutions, to_frame
 
 
 class PartnerGraph:
@@ -50,7 +50,7 @@ def run(backend: KnowledgeGraph | RemoteEndpoint, query: NamedQuery, params: dic
             raise QueryError(f"{query.name}: {name}: {error}") from None
     bound = bindings(query, resolved)
     try:
-        result = backend.select(query.text, bound)
+        result = solutions(backend, query.text, bound)
     except SyntaxError as error:  # the engine's own parser disagrees with rdflib's
         raise QueryError(f"{query.path or query.name}: {error}") from None
     except RuntimeError as error:

@@ -1,32 +1,74 @@
-"""SPARQL results as pandas DataFrames with Python types and labels in a chosen language."""
+"""SPARQL results as pandas DataFrames with Python types and labels in a chosen language.
+
+Answers of the embedded store are read as Oxigraph's own terms: turning them into rdflib terms
+first (what an rdflib ``Dataset.query`` does) costs more than the query itself for large results.
+An endpoint's answers come as rdflib terms; both become the same Python values.
+"""
 
 from __future__ import annotations
 
-import pandas as pd
-import rdflib
-from rdflib.namespace import XSD
+import re
 
-from .namespaces import PREFIXES
+import pandas as pd
+import pyoxigraph as ox
+import rdflib
+from rdflib.namespace import RDF, XSD
+
+from .loader import KnowledgeGraph
+from .namespaces import PREFIXES, sparql_prologue
 
 LANGUAGES = ("en", "ja")
+IRI_TERMS = (ox.NamedNode, rdflib.URIRef)
+_PLAIN = {None, str(XSD.string), str(RDF.langString), str(XSD.gYearMonth)}
+_GYEAR, _DECIMAL, _INTEGER_TYPE = str(XSD.gYear), str(XSD.decimal), str(XSD.integer)
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+
+
+def _ox_term(term: rdflib.term.Identifier) -> ox.NamedNode | ox.Literal:
+    """A bound parameter (an IRI or a literal) as an Oxigraph term."""
+    if isinstance(term, rdflib.URIRef):
+        return ox.NamedNode(str(term))
+    datatype = None if term.language or term.datatype is None else ox.NamedNode(str(term.datatype))
+    return ox.Literal(str(term), language=term.language, datatype=datatype)
+
+
+def solutions(backend, text: str, bindings: dict | None = None):
+    """Run a query: on the embedded store natively (Oxigraph terms, as ``KnowledgeGraph.select``
+    would, with the same prefixes and union default graph, minus the rdflib conversion), else on
+    the endpoint (rdflib terms)."""
+    if not isinstance(backend, KnowledgeGraph):
+        return backend.select(text, bindings)
+    return backend.store.query(sparql_prologue() + text, use_default_graph_as_union=True,
+                               prefixes={p: str(ns) for p, ns in backend.dataset.namespaces()},
+                               substitutions={ox.Variable(k): _ox_term(v) for k, v in (bindings or {}).items()})
+
+
+def _text(term) -> str:
+    """The IRI, blank node identifier or lexical form of a term of either library."""
+    return term.value if isinstance(term, (ox.NamedNode, ox.BlankNode, ox.Literal)) else str(term)
 
 
 def python_value(term):
-    """An RDF term as the Python value a researcher expects in a table."""
+    """An RDF term (rdflib's or Oxigraph's) as the Python value a researcher expects in a table."""
     if term is None:
         return None
-    if isinstance(term, rdflib.URIRef):
-        return str(term)
-    if isinstance(term, rdflib.BNode):
-        return f"_:{term}"
-    if term.datatype == XSD.gYear:
-        return int(str(term)) if str(term).lstrip("-").isdigit() else str(term)
-    if term.datatype == XSD.decimal:
-        return float(term)
-    if term.datatype in (XSD.gYearMonth, None) or term.language:
-        return str(term)
-    value = term.toPython()
-    return str(term) if isinstance(value, rdflib.Literal) else value
+    if isinstance(term, IRI_TERMS):
+        return _text(term)
+    if isinstance(term, (rdflib.BNode, ox.BlankNode)):
+        return f"_:{_text(term)}"
+    text = _text(term)
+    datatype = term.datatype.value if isinstance(term, ox.Literal) else term.datatype and str(term.datatype)
+    if term.language or datatype in _PLAIN:
+        return text
+    if datatype == _GYEAR:
+        return int(text) if text.lstrip("-").isdigit() else text
+    if datatype == _DECIMAL:
+        return float(text)
+    if datatype == _INTEGER_TYPE and _INTEGER.fullmatch(text):
+        return int(text)
+    # dates, booleans, doubles, ...: as rdflib reads them
+    value = (term if isinstance(term, rdflib.Literal) else rdflib.Literal(text, datatype=datatype)).toPython()
+    return text if isinstance(value, rdflib.Literal) else value
 
 
 def curie(iri: str) -> str:
@@ -44,32 +86,42 @@ def labels(backend, iris: set[str], lang: str) -> dict[str, str]:
     if not iris:
         return {}
     values = " ".join(f"<{iri}>" for iri in sorted(iris))
-    rows = backend.select(f"""
+    rows = solutions(backend, f"""
         SELECT ?x ?label WHERE {{ VALUES ?x {{ {values} }} ?x rdfs:label|skos:prefLabel ?label }}""")
     order = [lang] + [other for other in LANGUAGES if other != lang] + [""]
     best: dict[str, tuple[int, str]] = {}
     for x, label in rows:
         rank = order.index(label.language) if label.language in order else len(order)
-        if str(x) not in best or rank < best[str(x)][0]:
-            best[str(x)] = (rank, str(label))
+        iri = _text(x)
+        if iri not in best or rank < best[iri][0]:
+            best[iri] = (rank, _text(label))
     return {iri: label for iri, (_, label) in best.items()}
+
+
+def _table(result) -> tuple[list[str], list] | None:
+    """The variables and rows of a SELECT result of either library (None for an ASK result)."""
+    if isinstance(result, ox.QuerySolutions):
+        return [v.value for v in result.variables], [tuple(solution) for solution in result]
+    if isinstance(result, ox.QueryBoolean) or result.type == "ASK":
+        return None
+    if result.type != "SELECT":
+        raise ValueError("only SELECT and ASK results become tables")
+    return [str(v) for v in result.vars], [[row[v] for v in result.vars] for row in result]
 
 
 def to_frame(result, backend, lang: str = "en") -> pd.DataFrame:
     """A SELECT result as a DataFrame; each IRI column gets a ``<column>_label`` column beside it."""
-    if result.type == "ASK":
-        return pd.DataFrame({"ask": [bool(result.askAnswer)]})
-    if result.type != "SELECT":
-        raise ValueError("only SELECT and ASK results become tables")
-    variables = [str(v) for v in result.vars]
-    rows = [[row[v] for v in result.vars] for row in result]
-    iris = {str(t) for row in rows for t in row if isinstance(t, rdflib.URIRef)}
+    table = _table(result)
+    if table is None:
+        return pd.DataFrame({"ask": [bool(result) if isinstance(result, ox.QueryBoolean) else bool(result.askAnswer)]})
+    variables, rows = table
+    iris = {_text(t) for row in rows for t in row if isinstance(t, IRI_TERMS)}
     names = labels(backend, iris, lang)
     columns: dict[str, list] = {}
     for i, var in enumerate(variables):
         columns[var] = [python_value(row[i]) for row in rows]
-        if any(isinstance(row[i], rdflib.URIRef) for row in rows):
-            columns[f"{var}_label"] = [names.get(str(row[i])) if isinstance(row[i], rdflib.URIRef) else None
+        if any(isinstance(row[i], IRI_TERMS) for row in rows):
+            columns[f"{var}_label"] = [names.get(_text(row[i])) if isinstance(row[i], IRI_TERMS) else None
                                        for row in rows]
     frame = pd.DataFrame({name: pd.Series(values, dtype=object) for name, values in columns.items()})
     for name, values in columns.items():
