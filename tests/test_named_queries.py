@@ -190,6 +190,29 @@ def test_sparql_in_a_string_parameter_is_only_a_string(g, kg):
     assert len(g.query("figure-series", measure="international students")) == 3
 
 
+SERVICE_CALLS = [
+    "SELECT * WHERE { SERVICE <http://127.0.0.1:8890/sparql> { ?s ?p ?o } }",
+    "SELECT ?u WHERE { ?u a pg:University OPTIONAL { SERVICE SILENT <https://example.org/q> { ?u ?p ?o } } }",
+    "ASK { { ?s ?p ?o } UNION { SERVICE ?endpoint { ?s ?p ?o } } }",
+]
+
+
+@pytest.mark.parametrize("text", SERVICE_CALLS)
+def test_service_calls_are_refused_unless_allowed(g, text):
+    with pytest.raises(QueryError, match="SERVICE calls to other endpoints are refused"):
+        g.query(text)
+
+
+def test_an_allowed_service_call_reaches_the_engine(kg):
+    from partnergraph.api import PartnerGraph
+
+    allowed = PartnerGraph(kg, allow_service=True)
+    # the engine itself now tries the call: port 9 is refused by Oxigraph's HTTP client
+    with pytest.raises(Exception) as raised:
+        allowed.query("SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }")
+    assert not isinstance(raised.value, QueryError)
+
+
 def test_unknown_query_name_lists_close_matches(g):
     with pytest.raises(QueryError, match="partners-of"):
         g.query("partner-of", institution="kyoto-university")

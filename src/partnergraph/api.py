@@ -20,8 +20,9 @@ from .results import solutions, to_frame
 
 
 class PartnerGraph:
-    def __init__(self, backend: KnowledgeGraph | RemoteEndpoint) -> None:
+    def __init__(self, backend: KnowledgeGraph | RemoteEndpoint, allow_service: bool = False) -> None:
         self.backend = backend
+        self.allow_service = allow_service
 
     def named_queries(self) -> dict[str, NamedQuery]:
         return library()
@@ -32,13 +33,14 @@ class PartnerGraph:
             # A query name or .rq path has no spaces or braces; SPARQL text always has.
             is_text = any(c.isspace() or c == "{" for c in query)
             query = resolve(query, text=query if is_text else None)
-        return run(self.backend, query, {k: str(v) for k, v in params.items()}, lang)
+        return run(self.backend, query, {k: str(v) for k, v in params.items()}, lang, self.allow_service)
 
 
 def run(backend: KnowledgeGraph | RemoteEndpoint, query: NamedQuery, params: dict[str, str],
-        lang: str = "en") -> pd.DataFrame:
-    """Run ``query`` read-only on the embedded graph or an endpoint; a DataFrame with labels."""
-    check_read_only(query)
+        lang: str = "en", allow_service: bool = False) -> pd.DataFrame:
+    """Run ``query`` read-only on the embedded graph or an endpoint; a DataFrame with labels.
+    SERVICE calls to other endpoints are refused unless ``allow_service``."""
+    check_read_only(query, allow_service)
     # An entity parameter may also be a name in either language; an unknown entity is an error
     # with close names, not an empty table.
     entities = {p.name for p in query.params if p.kind == "iri"}
@@ -65,9 +67,9 @@ def run(backend: KnowledgeGraph | RemoteEndpoint, query: NamedQuery, params: dic
 
 
 def open_graph(paths: list[Path] | None = None, endpoint: str | None = None,
-               timeout: float = 30.0) -> PartnerGraph:
+               timeout: float = 30.0, allow_service: bool = False) -> PartnerGraph:
     """The project's graph (plus extra Turtle files or folders) on the embedded Oxigraph store,
-    or a SPARQL 1.1 endpoint that serves it (``endpoint``, queried with ``timeout`` seconds)."""
-    if endpoint:
-        return PartnerGraph(RemoteEndpoint(endpoint, timeout))
-    return PartnerGraph(load(extra=paths or []))
+    or a SPARQL 1.1 endpoint that serves it (``endpoint``, queried with ``timeout`` seconds).
+    Queries may call other endpoints with SERVICE only if ``allow_service``."""
+    backend = RemoteEndpoint(endpoint, timeout) if endpoint else load(extra=paths or [])
+    return PartnerGraph(backend, allow_service)

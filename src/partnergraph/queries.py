@@ -24,9 +24,10 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import rdflib
-from pyparsing import ParseBaseException
+from pyparsing import ParseBaseException, ParseResults
 from rdflib.namespace import XSD
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+from rdflib.plugins.sparql.parserutils import CompValue
 
 from . import paths
 from .errors import PartnergraphError
@@ -117,13 +118,23 @@ def resolve(name_or_path: str, text: str | None = None) -> NamedQuery:
     raise QueryError(f"unknown query {name_or_path!r}{hint}")
 
 
-def check_read_only(query: NamedQuery) -> None:
-    _check_text(query.text, str(query.path or query.name))
+def check_read_only(query: NamedQuery, allow_service: bool = False) -> None:
+    """Refuse updates, and SERVICE calls to other endpoints unless ``allow_service``."""
+    _check_text(query.text, str(query.path or query.name), allow_service)
+
+
+def _calls_service(node) -> bool:
+    """Whether a parse tree of rdflib's SPARQL parser holds a SERVICE pattern anywhere."""
+    if isinstance(node, CompValue):
+        return node.name == "ServiceGraphPattern" or any(_calls_service(v) for v in node.values())
+    if isinstance(node, (list, tuple, ParseResults)):
+        return any(_calls_service(v) for v in node)
+    return False
 
 
 @functools.lru_cache(maxsize=256)  # rdflib's parser is slow; a notebook reruns the same queries
-def _check_text(query_text: str, where: str) -> None:
-    """Refuse updates and explain syntax errors with their line and column.
+def _check_text(query_text: str, where: str, allow_service: bool) -> None:
+    """Refuse updates and SERVICE calls; explain syntax errors with their line and column.
 
     rdflib's parser is used for the check so that the same message comes whichever engine
     (embedded Oxigraph or a remote endpoint) then runs the query.
@@ -131,8 +142,7 @@ def _check_text(query_text: str, where: str) -> None:
     text = sparql_prologue() + query_text
     offset = sparql_prologue().count("\n")
     try:
-        parseQuery(text)
-        return
+        tree = parseQuery(text)
     except ParseBaseException as error:
         try:
             parseUpdate(text)
@@ -142,6 +152,10 @@ def _check_text(query_text: str, where: str) -> None:
                              f"{error.msg}") from None
         raise QueryError(f"{where}: SPARQL Update is refused: the query path is "
                          "read-only (use a Turtle file with `partnergraph build PATH` to add data)") from None
+    if not allow_service and _calls_service(tree):
+        # a SERVICE call makes the engine fetch from any address the query names
+        raise QueryError(f"{where}: SERVICE calls to other endpoints are refused unless allowed "
+                         "(--allow-service, or open_graph(allow_service=True))")
 
 
 def _iri(param: Param, value: str) -> rdflib.URIRef:
