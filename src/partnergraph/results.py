@@ -18,7 +18,8 @@ from .loader import KnowledgeGraph
 from .namespaces import PREFIXES, sparql_prologue
 
 LANGUAGES = ("en", "ja")
-IRI_TERMS = (ox.NamedNode, rdflib.URIRef)
+_OX_TERMS = {ox.NamedNode, ox.BlankNode, ox.Literal}
+_IRI_TYPES = {ox.NamedNode, rdflib.URIRef}
 _PLAIN = {None, str(XSD.string), str(RDF.langString), str(XSD.gYearMonth)}
 _GYEAR, _DECIMAL, _INTEGER_TYPE = str(XSD.gYear), str(XSD.decimal), str(XSD.integer)
 _INTEGER = re.compile(r"[+-]?[0-9]+")
@@ -45,19 +46,26 @@ def solutions(backend, text: str, bindings: dict | None = None):
 
 def _text(term) -> str:
     """The IRI, blank node identifier or lexical form of a term of either library."""
-    return term.value if isinstance(term, (ox.NamedNode, ox.BlankNode, ox.Literal)) else str(term)
+    return term.value if type(term) in _OX_TERMS else str(term)
+
+
+def _is_iri(term) -> bool:
+    return type(term) in _IRI_TYPES  # exact types: much faster than isinstance on rdflib's classes
 
 
 def python_value(term):
     """An RDF term (rdflib's or Oxigraph's) as the Python value a researcher expects in a table."""
-    if term is None:
-        return None
-    if isinstance(term, IRI_TERMS):
+    kind = type(term)
+    if kind is ox.Literal:
+        text, datatype = term.value, term.datatype.value
+    elif kind in _IRI_TYPES:
         return _text(term)
-    if isinstance(term, (rdflib.BNode, ox.BlankNode)):
+    elif term is None:
+        return None
+    elif kind is ox.BlankNode or isinstance(term, rdflib.BNode):
         return f"_:{_text(term)}"
-    text = _text(term)
-    datatype = term.datatype.value if isinstance(term, ox.Literal) else term.datatype and str(term.datatype)
+    else:
+        text, datatype = str(term), term.datatype and str(term.datatype)
     if term.language or datatype in _PLAIN:
         return text
     if datatype == _GYEAR:
@@ -89,9 +97,10 @@ def labels(backend, iris: set[str], lang: str) -> dict[str, str]:
     rows = solutions(backend, f"""
         SELECT ?x ?label WHERE {{ VALUES ?x {{ {values} }} ?x rdfs:label|skos:prefLabel ?label }}""")
     order = [lang] + [other for other in LANGUAGES if other != lang] + [""]
+    ranks = {language: rank for rank, language in enumerate(order)}
     best: dict[str, tuple[int, str]] = {}
     for x, label in rows:
-        rank = order.index(label.language) if label.language in order else len(order)
+        rank = ranks.get(label.language, len(order))
         iri = _text(x)
         if iri not in best or rank < best[iri][0]:
             best[iri] = (rank, _text(label))
@@ -115,14 +124,13 @@ def to_frame(result, backend, lang: str = "en") -> pd.DataFrame:
     if table is None:
         return pd.DataFrame({"ask": [bool(result) if isinstance(result, ox.QueryBoolean) else bool(result.askAnswer)]})
     variables, rows = table
-    iris = {_text(t) for row in rows for t in row if isinstance(t, IRI_TERMS)}
+    iris = {_text(t) for row in rows for t in row if _is_iri(t)}
     names = labels(backend, iris, lang)
     columns: dict[str, list] = {}
     for i, var in enumerate(variables):
         columns[var] = [python_value(row[i]) for row in rows]
-        if any(isinstance(row[i], IRI_TERMS) for row in rows):
-            columns[f"{var}_label"] = [names.get(_text(row[i])) if isinstance(row[i], IRI_TERMS) else None
-                                       for row in rows]
+        if any(_is_iri(row[i]) for row in rows):
+            columns[f"{var}_label"] = [names.get(_text(row[i])) if _is_iri(row[i]) else None for row in rows]
     frame = pd.DataFrame({name: pd.Series(values, dtype=object) for name, values in columns.items()})
     for name, values in columns.items():
         present = [v for v in values if v is not None]
