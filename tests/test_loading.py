@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import io
+import signal
 import subprocess
 import sys
+import textwrap
 from pathlib import Path
 
 import pytest
@@ -123,6 +125,39 @@ def test_a_failed_build_leaves_no_store_behind(tmp_path):
     with pytest.raises(SourceSyntaxError):
         loader.load_persistent(tmp_path / "store", sources=[good, bad])
     assert list((tmp_path / "store").iterdir()) == []
+
+
+def test_a_killed_build_keeps_the_previous_store_and_the_next_run_finishes_it(tmp_path):
+    from partnergraph import loader
+
+    files = [tmp_path / f"{name}.ttl" for name in "abc"]
+    for path in files:
+        path.write_text(PREFIXES + f'pgid:{path.stem} rdfs:label "{path.stem}"@en .\n')
+    store = tmp_path / "store"
+    previous = loader.load_persistent(store, sources=files[:2])
+    assert len(previous) == 2
+    del previous
+    # a build of the changed sources killed while loading its second file
+    script = textwrap.dedent(f"""
+        import os, signal
+        from pathlib import Path
+        from partnergraph import loader
+        real, calls = loader.load_into, []
+        def load_into(store, path):
+            calls.append(path)
+            if len(calls) == 2:
+                os.kill(os.getpid(), signal.SIGKILL)
+            return real(store, path)
+        loader.load_into = load_into
+        loader.load_persistent(Path({str(store)!r}), sources=[Path(p) for p in {[str(f) for f in files]!r}])
+    """)
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True)
+    assert done.returncode == -signal.SIGKILL
+    assert any(".building-" in p.name for p in store.iterdir())  # what the killed build left
+    assert len(loader.load_persistent(store, sources=files[:2])) == 2  # the previous store, intact
+    finished = loader.load_persistent(store, sources=files)
+    assert len(finished) == 3
+    assert [p.name for p in store.iterdir()] == [finished.location.name]  # dead build and old store gone
 
 
 def test_the_persistent_store_is_read_only(tmp_path):

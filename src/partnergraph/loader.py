@@ -174,6 +174,20 @@ def _build_store(folder: Path, files: list[Path], track: Track) -> list[Source]:
     raise failure
 
 
+def _building_elsewhere(folder: Path) -> bool:
+    """Whether ``folder`` is a store that another live process is building now."""
+    _, marker, pid = folder.name.rpartition(".building-")
+    if not marker or not pid.isdigit() or int(pid) == os.getpid():
+        return False
+    try:
+        os.kill(int(pid), 0)  # signal 0: only asks whether the process exists
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # it exists, under another user
+        pass
+    return True
+
+
 def load_persistent(store_dir: Path, sources: Iterable[Path] | None = None,
                     extra: Iterable[Path] = (), track: Track = iter) -> KnowledgeGraph:
     """Like ``load``, but kept on disk in ``store_dir``: a later run with unchanged sources opens
@@ -198,8 +212,8 @@ def load_persistent(store_dir: Path, sources: Iterable[Path] | None = None,
         except BaseException:
             shutil.rmtree(building, ignore_errors=True)
             raise
-        for stale in store_dir.iterdir():  # stores of earlier versions of the sources
-            if stale != target and not stale.name.startswith(f"{key}.building"):
+        for stale in store_dir.iterdir():  # earlier versions, and builds whose process died
+            if stale != target and not _building_elsewhere(stale):
                 shutil.rmtree(stale, ignore_errors=True)
     kg = KnowledgeGraph(ox.Store.read_only(str(target)))
     kg.location = target
