@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import re
 import shutil
+from pathlib import Path
 
 import pytest
 
+from typer.testing import CliRunner
+
 from partnergraph import paths
+from partnergraph.cli import app
 from partnergraph.loader import load
 from partnergraph.validation import validate
 
@@ -23,72 +28,33 @@ PREFIXES = """
 @prefix xsd:     <http://www.w3.org/2001/XMLSchema#> .
 """
 
-# Two valid universities that the broken snippets below refer to.
-BASE = PREFIXES + """
-pgid:test-u1 a pg:University ; rdfs:label "Test University One"@en ; pg:country country:JP ;
-    prov:wasDerivedFrom pgsrc:paper-case-1 .
-pgid:test-u2 a pg:University ; rdfs:label "Test University Two"@en ; pg:country country:TH ;
-    prov:wasDerivedFrom pgsrc:paper-case-1 .
-"""
-
+# The corpus of broken files: each names, in its header, the message it must give.
+CORPUS = Path(__file__).parent / "broken"
+BASE = CORPUS / "base.ttl"
 PARTNERSHIP = PREFIXES + """
 pgid:test-p a pg:Partnership ; rdfs:label "Test partnership"@en ;
     pg:participant pgid:test-u1 , pgid:test-u2 ; pg:partnershipKind pgc:strategic-partnership ;
     prov:wasDerivedFrom pgsrc:paper-case-1 .
 """
 
-# (case, Turtle added to BASE, focus node, words the message must contain)
-BROKEN = [
-    ("one participant", PREFIXES + """
-        pgid:test-p a pg:Partnership ; rdfs:label "P"@en ; pg:participant pgid:test-u1 ;
-            pg:partnershipKind pgc:strategic-partnership ; prov:wasDerivedFrom pgsrc:paper-case-1 .""",
-     "pgid:test-p", "at least two pg:participant"),
-    ("end before start", PARTNERSHIP + """
-        pgid:test-p schema:startDate "2020"^^xsd:gYear ; schema:endDate "2019-05-01"^^xsd:date .""",
-     "pgid:test-p", "ends (2019-05-01) before it starts (2020)"),
-    ("ill-typed year", PARTNERSHIP + 'pgid:test-p schema:startDate "20x4"^^xsd:gYear .',
-     "pgid:test-p", "schema:startDate must be an xsd:gYear"),
-    ("missing source", PREFIXES + """
-        pgid:test-p a pg:Partnership ; rdfs:label "P"@en ; pg:participant pgid:test-u1 , pgid:test-u2 ;
-            pg:partnershipKind pgc:strategic-partnership .""",
-     "pgid:test-p", "needs prov:wasDerivedFrom"),
-    ("missing kind", PREFIXES + """
-        pgid:test-p a pg:Partnership ; rdfs:label "P"@en ; pg:participant pgid:test-u1 , pgid:test-u2 ;
-            prov:wasDerivedFrom pgsrc:paper-case-1 .""",
-     "pgid:test-p", "at least one pg:partnershipKind"),
-    ("dangling reference", PARTNERSHIP + "pgid:test-p pg:participant pgid:no-such-university .",
-     "pgid:no-such-university", "not defined anywhere"),
-    ("country outside the code list", PREFIXES + "pgid:test-u1 pg:country pgc:host .",
-     "pgid:test-u1", "one country code list"),
-    ("missing country", PREFIXES + """
-        pgid:test-u3 a pg:University ; rdfs:label "Test University Three"@en ;
-            prov:wasDerivedFrom pgsrc:paper-case-1 .""",
-     "pgid:test-u3", "needs pg:country"),
-    ("duplicate under two IRIs", PREFIXES + """
-        pgid:test-u1-again a pg:University ; rdfs:label "Test University One"@en ; pg:country country:JP ;
-            prov:wasDerivedFrom pgsrc:paper-case-1 .""",
-     "pgid:test-u1-again", "same label"),
-    ("mixed scripts", PREFIXES + 'pgid:test-u1 rdfs:label "Test 大学"@en .',
-     "pgid:test-u1", "contains Japanese script"),
-    ("role for a non-participant", PARTNERSHIP + PREFIXES + """
-        pgid:test-u3 a pg:University ; rdfs:label "Test University Three"@en ; pg:country country:JP ;
-            prov:wasDerivedFrom pgsrc:paper-case-1 .
-        pgid:test-p pg:qualifiedParticipation [ a pg:Participation ; pg:agent pgid:test-u3 ; pg:role pgc:host ] .""",
-     "pgid:test-p", "not one of its pg:participant"),
-    ("kind outside its code list", PARTNERSHIP + "pgid:test-p pg:partnershipKind pgc:host .",
-     "pgid:test-p", "must come from pgc:collaboration-types"),
-    ("two values, no disagreement", PREFIXES + """
-        pgid:test-u1 schema:foundingDate "2009"^^xsd:gYear , "2010"^^xsd:gYear .""",
-     "pgid:test-u1", "no pg:Disagreement"),
-    ("figure without value", PREFIXES + """
-        pgid:test-f a pg:Figure ; pg:measure "students"@en ; pg:unit pgc:person ; pg:about pgid:test-u1 ;
-            prov:wasDerivedFrom pgsrc:paper-case-1 .""",
-     "pgid:test-f", "numeric pg:value"),
-    ("claim of an unasserted value", PREFIXES + """
-        pgid:test-c a pg:Claim ; rdf:subject pgid:test-u1 ; rdf:predicate schema:foundingDate ;
-            rdf:object "1999"^^xsd:gYear ; prov:wasDerivedFrom pgsrc:paper-case-1 .""",
-     "pgid:test-c", "does not assert"),
-]
+
+def expectation(path: Path) -> tuple[str, str, str]:
+    """(kind, where, words) from the file's '# expect: FOCUS | WORDS' or
+    '# expect-syntax: LINE:COLUMN | WORDS' header line."""
+    for line in path.read_text(encoding="utf-8").splitlines():
+        match = re.match(r"# (expect|expect-syntax): (\S+) \| (.+)$", line)
+        if match:
+            return match.groups()
+    raise AssertionError(f"{path}: no '# expect:' line")
+
+
+def shown(path: Path) -> str:
+    """A path as messages show it: relative to the project."""
+    return path.relative_to(paths.data_root()).as_posix()
+
+
+BROKEN = sorted(p for p in CORPUS.glob("*.ttl") if p != BASE)
+runner = CliRunner()
 
 
 @pytest.fixture(scope="module")
@@ -102,22 +68,29 @@ def test_curated_graph_conforms(report):
 
 
 def test_base_of_the_broken_cases_conforms(tmp_path, small_sources):
-    (tmp_path / "base.ttl").write_text(BASE + PARTNERSHIP)
-    assert validate(load(sources=small_sources, extra=[tmp_path / "base.ttl"])).conforms
+    (tmp_path / "partnership.ttl").write_text(PARTNERSHIP)
+    assert validate(load(sources=small_sources, extra=[BASE, tmp_path / "partnership.ttl"])).conforms
 
 
-@pytest.mark.parametrize(("case", "turtle", "focus", "words"), BROKEN, ids=[c[0] for c in BROKEN])
-def test_broken_data_fails_with_a_clear_message(tmp_path, small_sources, case, turtle, focus, words):
-    (tmp_path / "base.ttl").write_text(BASE)
-    broken = tmp_path / "broken.ttl"
-    broken.write_text(turtle)
-    report = validate(load(sources=small_sources, extra=[tmp_path / "base.ttl", broken]))
-    assert not report.conforms
-    matching = [f for f in report.violations if f.focus.startswith(focus) and words in f.message]
-    assert matching, "\n".join(str(f) for f in report.violations)
-    finding = matching[0]
-    assert any(str(broken) in f or "base.ttl" in f for f in finding.files), finding
-    assert finding.shape and finding.shape.startswith("pgsh:")
+def test_the_corpus_covers_every_kind_of_bad_input():
+    assert len(BROKEN) >= 17
+    assert {expectation(p)[0] for p in BROKEN} == {"expect", "expect-syntax"}
+
+
+@pytest.mark.parametrize("broken", BROKEN, ids=[p.stem for p in BROKEN])
+def test_broken_data_fails_with_a_message_naming_file_entity_and_rule(broken):
+    kind, where, words = expectation(broken)
+    done = runner.invoke(app, ["build", str(BASE), str(broken)], env={"COLUMNS": "250"})
+    assert done.exit_code == 1, done.output
+    assert "Traceback" not in done.output
+    if kind == "expect-syntax":
+        assert f"{shown(broken)}:{where}: syntax error: " in done.stderr and words in done.stderr, done.stderr
+        return
+    lines = [line for line in done.stderr.splitlines() if words in line]
+    assert lines, done.stderr
+    # "  - FILE: ENTITY [PROPERTY]: MESSAGE — rule pgsh:SHAPE"
+    assert any(where in line and "— rule pgsh:" in line and (shown(broken) in line or shown(BASE) in line)
+               for line in lines), lines
 
 
 def test_a_broken_copy_of_the_project_graph_names_file_entity_and_rule(tmp_path):
