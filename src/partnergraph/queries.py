@@ -195,7 +195,7 @@ def bind_value(param: Param, value: str) -> rdflib.term.Identifier:
 
 def bindings(query: NamedQuery, values: dict[str, str]) -> dict[str, rdflib.term.Identifier]:
     """Bind parameter values: strictly by declaration for a named query, loosely for raw SPARQL
-    (a value written as <IRI> or prefix:name is an IRI, anything else a string)."""
+    (a value written as a valid <IRI> or prefix:name is an IRI, anything else a string)."""
     declared = {p.name: p for p in query.params}
     if query.path is not None:
         unknown = sorted(set(values) - set(declared))
@@ -211,5 +211,8 @@ def bindings(query: NamedQuery, values: dict[str, str]) -> dict[str, rdflib.term
     for name, value in values.items():
         looks_like_iri = (value.startswith("<") and value.endswith(">")) or bool(
             re.fullmatch(r"[A-Za-z][\w-]*:[^\s]*", value))
-        bound[name] = bind_value(Param(name, "iri" if looks_like_iri else "string", ""), value)
+        try:
+            bound[name] = bind_value(Param(name, "iri" if looks_like_iri else "string", ""), value)
+        except QueryError:  # not a valid IRI after all (e.g. "<b>bold</b>"): a string
+            bound[name] = bind_value(Param(name, "string", ""), value)
     return bound
