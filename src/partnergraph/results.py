@@ -25,7 +25,7 @@ _GYEAR, _DECIMAL, _INTEGER_TYPE = str(XSD.gYear), str(XSD.decimal), str(XSD.inte
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 
 
-def _ox_term(term: rdflib.term.Identifier) -> ox.NamedNode | ox.Literal:
+def oxigraph_term(term: rdflib.term.Identifier) -> ox.NamedNode | ox.Literal:
     """A bound parameter (an IRI or a literal) as an Oxigraph term."""
     if isinstance(term, rdflib.URIRef):
         return ox.NamedNode(str(term))
@@ -41,7 +41,7 @@ def solutions(backend, text: str, bindings: dict | None = None):
         return backend.select(text, bindings)
     return backend.store.query(sparql_prologue() + text, use_default_graph_as_union=True,
                                prefixes={p: str(ns) for p, ns in backend.dataset.namespaces()},
-                               substitutions={ox.Variable(k): _ox_term(v) for k, v in (bindings or {}).items()})
+                               substitutions={ox.Variable(k): oxigraph_term(v) for k, v in (bindings or {}).items()})
 
 
 def _text(term) -> str:
