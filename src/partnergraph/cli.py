@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from . import __version__
+from . import __version__, network, views
 from .api import run
 from .endpoint import RemoteEndpoint
 from .entities import find
@@ -245,3 +245,86 @@ def queries() -> None:
 def version() -> None:
     """Print the version."""
     out.print(__version__)
+
+
+def _load_for_network(store: Path | None, extra: list[Path], lang: str):
+    if lang not in ("en", "ja"):
+        raise typer.BadParameter(f"{lang!r}: choose en or ja", param_hint="--lang")
+    return load_persistent(store or default_store_dir(), extra=extra)
+
+
+def _check_projection(projection: str) -> None:
+    if projection not in network.PROJECTIONS:
+        raise typer.BadParameter(f"{projection!r}: choose one of {', '.join(network.PROJECTIONS)}",
+                                 param_hint="--projection")
+
+
+PROJECTION_HELP = ("institutions (partnerships between organisations), full (every kind of entity), "
+                   "memberships (institutions and consortia), co-memberships (institutions that share a "
+                   "consortium) or countries (partnerships between countries).")
+
+
+def _view_graph(kg, projection: str | None, focus: str | None, depth: int, consortium: str | None,
+                country: str | None, lang: str):
+    """The network that the view options ask for."""
+    if consortium:
+        if projection or focus:
+            raise typer.BadParameter("a consortium view has its own network: leave out --projection and --focus",
+                                     param_hint="--consortium")
+        graph = network.consortium_network(kg, str(find(kg, consortium)), lang)
+    else:
+        graph = network.project(kg, projection or "institutions", lang)
+        if focus:
+            graph = network.ego(graph, str(find(kg, focus)), depth)
+            graph.graph["depth"] = depth
+    return network.in_country(graph, network.country_code(kg, country)) if country else graph
+
+
+@app.command()
+def view(
+    out_file: Annotated[Path, typer.Option("--out", "-o", help="The HTML file to write.")] = Path("partnergraph-view.html"),
+    lang: Annotated[str, typer.Option(help="Language of labels: en or ja (falls back to the other).")] = "en",
+    projection: Annotated[Optional[str], typer.Option(help="The network: " + PROJECTION_HELP + " Default institutions.")] = None,
+    focus: Annotated[Optional[str], typer.Option(help="Show one entity (identifier, CURIE, IRI or name) and what lies within --depth links of it.")] = None,
+    depth: Annotated[int, typer.Option(min=1, help="How many links from --focus to show.")] = 1,
+    consortium: Annotated[Optional[str], typer.Option(help="Show one consortium, its members and their partnerships.")] = None,
+    country: Annotated[Optional[str], typer.Option(help="Show what lies in one country (ISO code or name) and its links.")] = None,
+    limit: Annotated[int, typer.Option(min=1, help="Most nodes in the view; beyond it the best connected are kept and the view says what it left out.")] = views.DEFAULT_LIMIT,
+    extra: Annotated[Optional[list[Path]], typer.Option("--data", help="Extra Turtle files or folders to show too.")] = None,
+    store: Annotated[Optional[Path], typer.Option(help="Folder of the persistent store.")] = None,
+) -> None:
+    """Write a network view: one HTML file that opens in a browser from disk, with no network access."""
+    if projection:
+        _check_projection(projection)
+    try:
+        kg = _load_for_network(store, extra or [], lang)
+        graph = _view_graph(kg, projection, focus, depth, consortium, country, lang)
+        views.write(graph, out_file, lang=lang, limit=limit)
+    except PartnergraphError as error:
+        _fail(error)
+    shown = min(limit, graph.number_of_nodes())
+    left_out = f"; the {shown} best connected of {graph.number_of_nodes()} nodes" if shown < graph.number_of_nodes() else ""
+    out.print(f"{out_file}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} links{left_out}",
+              markup=False, highlight=False)
+
+
+@app.command()
+def export(
+    projection: Annotated[str, typer.Option(help="The network: " + PROJECTION_HELP)] = "institutions",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="graphml or gexf (for Gephi), or json (node-link).")] = "graphml",
+    out_file: Annotated[Optional[Path], typer.Option("--out", "-o", help="The file to write (default partnergraph-PROJECTION.FORMAT).")] = None,
+    lang: Annotated[str, typer.Option(help="Language of labels: en or ja (falls back to the other).")] = "en",
+    extra: Annotated[Optional[list[Path]], typer.Option("--data", help="Extra Turtle files or folders to export too.")] = None,
+    store: Annotated[Optional[Path], typer.Option(help="Folder of the persistent store.")] = None,
+) -> None:
+    """Export a projection of the graph as a network file for Gephi, networkx or the web."""
+    _check_projection(projection)
+    if fmt not in network.FORMATS:
+        raise typer.BadParameter(f"{fmt!r}: choose one of {', '.join(network.FORMATS)}", param_hint="--format")
+    out_file = out_file or Path(f"partnergraph-{projection}{network.FORMATS[fmt]}")
+    try:
+        graph = network.project(_load_for_network(store, extra or [], lang), projection, lang)
+        network.export(graph, out_file, fmt)
+    except PartnergraphError as error:
+        _fail(error)
+    out.print(f"{out_file}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} links", markup=False, highlight=False)
