@@ -91,3 +91,23 @@ def test_the_analysis_accepts_the_notebook_entry_point():
     import partnergraph
 
     assert len(alliances.find_alliances(partnergraph.open_graph())) > 10
+
+
+def test_the_cli_prints_each_measure_as_a_table(kg, tmp_path, monkeypatch):
+    import csv
+    import io
+
+    from typer.testing import CliRunner
+
+    from partnergraph.cli import app
+
+    monkeypatch.setenv("PARTNERGRAPH_STORE", str(tmp_path / "store"))
+    runner = CliRunner()
+    for measure, function in alliances.MEASURES.items():
+        done = runner.invoke(app, ["alliances", measure, "--format", "csv"])
+        assert done.exit_code == 0, done.output
+        rows = list(csv.DictReader(io.StringIO(done.stdout)))
+        assert len(rows) == len(function(kg))
+    wrong = runner.invoke(app, ["alliances", "hub"])
+    assert wrong.exit_code == 2 and "choose one of alliances, hubs" in wrong.output
+

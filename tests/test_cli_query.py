@@ -121,3 +121,13 @@ def test_describe_an_unknown_name_offers_close_names():
     assert done.exit_code == 1
     assert "no entity is called 'Kyoto Univ'" in done.stderr and "Kyoto University" in done.stderr
     assert "Traceback" not in done.stderr
+
+
+def test_service_calls_need_to_be_allowed():
+    text = "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
+    refused = invoke("query", "-", stdin=text)
+    assert refused.exit_code == 1 and "SERVICE calls to other endpoints are refused" in refused.stderr
+    allowed = invoke("query", "-", "--allow-service", stdin=text)
+    # the engine tried the call itself, and its failure is one line too
+    assert allowed.exit_code == 1 and "port 9 is not allowed" in allowed.stderr
+    assert "SERVICE calls" not in allowed.stderr and "Traceback" not in allowed.output

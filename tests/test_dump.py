@@ -73,3 +73,18 @@ def test_a_killed_dump_leaves_the_previous_file_intact(tmp_path, moment):
     assert target.read_text() == "previous dump\n"
     # at most the hidden temporary file of the killed write is left beside it
     assert all(p.name.startswith(".graph.nt.") for p in tmp_path.iterdir() if p != target)
+
+
+def test_the_cli_dumps_in_the_format_of_the_extension(tmp_path, monkeypatch, kg):
+    from typer.testing import CliRunner
+
+    from partnergraph.cli import app
+
+    monkeypatch.setenv("PARTNERGRAPH_STORE", str(tmp_path / "store"))
+    runner = CliRunner()
+    done = runner.invoke(app, ["dump", "--out", str(tmp_path / "graph.trig")])
+    assert done.exit_code == 0, done.output
+    assert (tmp_path / "graph.trig").read_bytes() == dump.serialise(kg, "trig")
+    wrong = runner.invoke(app, ["dump", "--out", str(tmp_path / "graph.xml")])
+    assert wrong.exit_code == 1 and "no RDF format 'xml'" in wrong.stderr
+    assert not (tmp_path / "graph.xml").exists()

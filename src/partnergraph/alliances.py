@@ -3,8 +3,9 @@
 One-to-many partnerships (one institution with a group: UTokyo and the Stockholm Trio, Kyoto
 with Bordeaux and African universities, the Kyushu–NTU–UIUC memorandum) and consortia (SUIJI,
 MIRAI, U7+, APRU, ASAIHL, ...) are the two forms of alliance in the graph. Each function takes
-the graph (``open_graph()`` or its backend) and returns a table ordered for reading; the
-network measures come from networkx on the projections of ``partnergraph.network``.
+the graph (``open_graph()`` or its backend) and returns a table ordered for reading, each IRI
+column with a ``<column>_label`` beside it as in query results; the network measures come from
+networkx on the projections of ``partnergraph.network``.
 """
 
 from __future__ import annotations
@@ -40,7 +41,7 @@ def find_alliances(g, lang: str = "en") -> pd.DataFrame:
     ``size`` counts participants or members; ``hub`` is the Japanese lead of a partnership."""
     kg = _backend(g)
     partnerships = run(kg, resolve("one-to-many-alliances"), {}, lang)
-    rows = [{"alliance": r.partnership, "label": r.partnership_label, "form": "partnership",
+    rows = [{"alliance": r.partnership, "alliance_label": r.partnership_label, "form": "partnership",
              "hub": r.hub, "hub_label": r.hub_label, "size": int(r.participants),
              "members": r.participantNames, "kinds": r.kinds, "since": r.since}
             for r in partnerships.itertuples()]
@@ -50,12 +51,12 @@ def find_alliances(g, lang: str = "en") -> pd.DataFrame:
             continue
         members = sorted(memberships.nodes[m]["label"] for m in memberships[consortium])
         attrs = memberships.nodes[consortium]
-        rows.append({"alliance": consortium, "label": attrs["label"], "form": "consortium", "hub": None,
+        rows.append({"alliance": consortium, "alliance_label": attrs["label"], "form": "consortium", "hub": None,
                      "hub_label": None, "size": len(members), "members": SEPARATOR.join(members),
                      "kinds": attrs.get("kind_label"), "since": attrs.get("founded")})
-    frame = pd.DataFrame(rows, columns=["alliance", "label", "form", "hub", "hub_label", "size", "members",
-                                        "kinds", "since"])
-    return frame.sort_values(["size", "form", "label"], ascending=[False, False, True], ignore_index=True)
+    frame = pd.DataFrame(rows, columns=["alliance", "alliance_label", "form", "hub", "hub_label", "size",
+                                        "members", "kinds", "since"])
+    return frame.sort_values(["size", "form", "alliance_label"], ascending=[False, False, True], ignore_index=True)
 
 
 def hub_measures(g, lang: str = "en") -> pd.DataFrame:
@@ -75,14 +76,14 @@ def hub_measures(g, lang: str = "en") -> pd.DataFrame:
         attrs = partnerships.nodes[node] if node in partnerships else memberships.nodes[node]
         edges = partnerships.edges(node, keys=True, data="alliance") if node in partnerships else []
         ties = {key: alliance for _, _, key, alliance in edges}
-        rows.append({"institution": node, "label": attrs["label"], "country": attrs.get("country"),
+        rows.append({"institution": node, "institution_label": attrs["label"], "country": attrs.get("country"),
                      "kind": attrs.get("kind_label"), "partners": simple.degree(node) if node in simple else 0,
                      "partnerships": len(ties), "alliances": sum(ties.values()),
                      "consortia": memberships.degree(node) if node in memberships else 0,
                      "betweenness": round(between.get(node, 0.0), 4),
                      "betweenness_via_consortia": round(between_consortia.get(node, 0.0), 4)})
     frame = pd.DataFrame(rows)
-    return frame.sort_values(["partners", "partnerships", "consortia", "label"],
+    return frame.sort_values(["partners", "partnerships", "consortia", "institution_label"],
                              ascending=[False, False, False, True], ignore_index=True)
 
 
@@ -93,11 +94,11 @@ def bilateral_share(g, lang: str = "en", country: str | None = "JP") -> pd.DataF
     if country:
         measures = measures[measures.country.fillna("").str.split(SEPARATOR).map(lambda cs: country in cs)]
     measures = measures[measures.partnerships > 0]
-    frame = pd.DataFrame({"institution": measures.institution, "label": measures.label,
+    frame = pd.DataFrame({"institution": measures.institution, "institution_label": measures.institution_label,
                           "bilateral": measures.partnerships - measures.alliances,
                           "one_to_many": measures.alliances, "partnerships": measures.partnerships})
     frame["one_to_many_share"] = (frame.one_to_many / frame.partnerships).round(3)
-    return frame.sort_values(["partnerships", "label"], ascending=[False, True], ignore_index=True)
+    return frame.sort_values(["partnerships", "institution_label"], ascending=[False, True], ignore_index=True)
 
 
 def consortium_overlap(g, lang: str = "en") -> pd.DataFrame:
@@ -109,15 +110,15 @@ def consortium_overlap(g, lang: str = "en") -> pd.DataFrame:
     for a, b in combinations(consortia, 2):
         common, either = set(memberships[a]) & set(memberships[b]), set(memberships[a]) | set(memberships[b])
         if common:
-            rows.append({"consortium_a": a, "label_a": memberships.nodes[a]["label"],
-                         "consortium_b": b, "label_b": memberships.nodes[b]["label"],
+            rows.append({"consortium_a": a, "consortium_a_label": memberships.nodes[a]["label"],
+                         "consortium_b": b, "consortium_b_label": memberships.nodes[b]["label"],
                          "shared": len(common),
                          "shared_members": SEPARATOR.join(sorted(memberships.nodes[m]["label"] for m in common)),
                          "jaccard": round(len(common) / len(either), 3)})
-    frame = pd.DataFrame(rows, columns=["consortium_a", "label_a", "consortium_b", "label_b", "shared",
-                                        "shared_members", "jaccard"])
-    return frame.sort_values(["shared", "jaccard", "label_a", "label_b"], ascending=[False, False, True, True],
-                             ignore_index=True)
+    frame = pd.DataFrame(rows, columns=["consortium_a", "consortium_a_label", "consortium_b", "consortium_b_label",
+                                        "shared", "shared_members", "jaccard"])
+    return frame.sort_values(["shared", "jaccard", "consortium_a_label", "consortium_b_label"],
+                             ascending=[False, False, True, True], ignore_index=True)
 
 
 def connected_only_through_alliances(g, lang: str = "en") -> pd.DataFrame:
@@ -140,10 +141,10 @@ def connected_only_through_alliances(g, lang: str = "en") -> pd.DataFrame:
     rows = []
     for node in sorted(set(through) - bilateral):
         attrs = partnerships.nodes[node] if node in partnerships else memberships.nodes[node]
-        rows.append({"institution": node, "label": attrs["label"], "country": attrs.get("country"),
+        rows.append({"institution": node, "institution_label": attrs["label"], "country": attrs.get("country"),
                      "alliances": len(through[node]), "through": SEPARATOR.join(sorted(through[node]))})
-    frame = pd.DataFrame(rows, columns=["institution", "label", "country", "alliances", "through"])
-    return frame.sort_values(["alliances", "label"], ascending=[False, True], ignore_index=True)
+    frame = pd.DataFrame(rows, columns=["institution", "institution_label", "country", "alliances", "through"])
+    return frame.sort_values(["alliances", "institution_label"], ascending=[False, True], ignore_index=True)
 
 
 MEASURES = {

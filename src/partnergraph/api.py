@@ -51,16 +51,19 @@ def run(backend: KnowledgeGraph | RemoteEndpoint, query: NamedQuery, params: dic
         except QueryError as error:
             raise QueryError(f"{query.name}: {name}: {error}") from None
     bound = bindings(query, resolved)
+    where = query.path or query.name
     try:
-        result = solutions(backend, query.text, bound)
+        # the engine evaluates lazily: its errors may come while the table is read
+        frame = to_frame(solutions(backend, query.text, bound), backend, lang)
     except SyntaxError as error:  # the engine's own parser disagrees with rdflib's
-        raise QueryError(f"{query.path or query.name}: {error}") from None
+        raise QueryError(f"{where}: {error}") from None
     except RuntimeError as error:
         if "SELECT projection" not in str(error):
             raise
-        raise QueryError(f"{query.path or query.name}: the embedded engine binds only variables that the "
+        raise QueryError(f"{where}: the embedded engine binds only variables that the "
                          f"query selects: add {', '.join('?' + p for p in bound)} to the SELECT clause") from None
-    frame = to_frame(result, backend, lang)
+    except OSError as error:  # an allowed SERVICE call that failed
+        raise QueryError(f"{where}: {error}") from None
     # Oxigraph binds only projected variables, so named queries project their parameters;
     # those columns repeat the input and are dropped.
     return frame.drop(columns=[c for p in bound for c in (p, f"{p}_label") if c in frame.columns])

@@ -14,7 +14,7 @@ from rich.console import Console
 from rich.progress import BarColumn, DownloadColumn, Progress, TextColumn, TimeRemainingColumn
 from rich.table import Table
 
-from . import __version__, network, views
+from . import __version__, alliances, dump, network, views
 from .api import run
 from .endpoint import RemoteEndpoint
 from .entities import find
@@ -168,6 +168,7 @@ def query(
              "rebuilt only when the sources change.")] = None,
     endpoint: Annotated[Optional[str], typer.Option(help="Query this SPARQL 1.1 endpoint instead of the embedded store.")] = None,
     timeout: Annotated[float, typer.Option(help="Seconds to wait for the endpoint.")] = 30.0,
+    allow_service: Annotated[bool, typer.Option("--allow-service", help="Let the query call other endpoints with SERVICE.")] = False,
 ) -> None:
     """Run a named query or SPARQL (read-only) against the graph and print the result."""
     _check_options(fmt, lang)
@@ -175,7 +176,7 @@ def query(
         text = sys.stdin.read() if name == "-" else None
         named = resolve(name, text=text)
         backend = _backend(store, endpoint, timeout, extra or [])
-        frame = run(backend, named, _parse_params(param or []), lang)
+        frame = run(backend, named, _parse_params(param or []), lang, allow_service)
     except PartnergraphError as error:
         _fail(error)
     _emit(frame, fmt, named.title)
@@ -328,3 +329,44 @@ def export(
     except PartnergraphError as error:
         _fail(error)
     out.print(f"{out_file}: {graph.number_of_nodes()} nodes, {graph.number_of_edges()} links", markup=False, highlight=False)
+
+
+@app.command(name="alliances")
+def alliance_analysis(
+    measure: Annotated[str, typer.Argument(help="alliances (one-to-many partnerships and consortia), hubs (degree and "
+                                                "betweenness), bilateral (bilateral vs one-to-many share of Japanese "
+                                                "institutions), overlap (consortia with shared members) or "
+                                                "alliance-only (institutions tied only through alliances).")] = "alliances",
+    lang: Annotated[str, typer.Option(help="Language of labels: en or ja (falls back to the other).")] = "en",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="table, csv, json or md.")] = "table",
+    extra: Annotated[Optional[list[Path]], typer.Option("--data", help="Extra Turtle files or folders to analyse too.")] = None,
+    store: Annotated[Optional[Path], typer.Option(help="Folder of the persistent store.")] = None,
+) -> None:
+    """The analysis of one-to-many and multilateral alliances, as a table."""
+    _check_options(fmt, lang)
+    if measure not in alliances.MEASURES:
+        raise typer.BadParameter(f"{measure!r}: choose one of {', '.join(alliances.MEASURES)}", param_hint="MEASURE")
+    try:
+        frame = alliances.MEASURES[measure](_backend(store, None, 0, extra or []), lang)
+    except PartnergraphError as error:
+        _fail(error)
+    _emit(frame, fmt, measure)
+
+
+@app.command(name="dump")
+def dump_rdf(
+    out_file: Annotated[Path, typer.Option("--out", "-o", help="The file to write.")],
+    fmt: Annotated[Optional[str], typer.Option("--format", "-f", help="nq or trig (one named graph per source file), "
+                                                "jsonld, nt or ttl; default from the file's extension.")] = None,
+    extra: Annotated[Optional[list[Path]], typer.Option("--data", help="Extra Turtle files or folders to include.")] = None,
+    store: Annotated[Optional[Path], typer.Option(help="Folder of the persistent store.")] = None,
+) -> None:
+    """Write the graph as RDF: canonical, sorted (the same sources give the same bytes), atomically."""
+    fmt = fmt or out_file.suffix.lstrip(".")
+    try:
+        dump.rdf_format(fmt)
+        kg = _backend(store, None, 0, extra or [])
+        dump.dump(kg, out_file, fmt)
+    except PartnergraphError as error:
+        _fail(error)
+    out.print(f"{out_file}: {len(kg.store)} statements from {len(kg.sources)} files", markup=False, highlight=False)

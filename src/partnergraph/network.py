@@ -18,9 +18,7 @@ from __future__ import annotations
 
 import difflib
 import json
-import os
 import re
-import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
 from itertools import combinations
@@ -30,6 +28,7 @@ import networkx as nx
 from networkx.algorithms import bipartite
 
 from .errors import PartnergraphError
+from .files import write_atomic
 from .namespaces import ORG, PG, PGC, SCHEMA, sparql_prologue
 from .results import curie, labels
 
@@ -239,12 +238,15 @@ def institution_graph(kg, lang: str = "en") -> nx.MultiGraph:
     and carrying its label, kinds (``kind`` the commonest of them), years, sources and
     ``alliance`` (true for one-to-many partnerships and alliances)."""
     participants = _participants(kg)
-    about = _Describer(kg, set(participants) | {x for xs in participants.values() for x in xs}, lang)
+    organisations = set().union(*participants.values())
+    about = _Describer(kg, set(participants) | organisations, lang)
     graph = nx.MultiGraph(projection="institutions")
-    graph.add_nodes_from((m, about.describe(m)) for m in set().union(*participants.values()))
+    graph.add_nodes_from((m, about.describe(m)) for m in organisations)
+    edges = []
     for partnership, members in participants.items():
         attrs = about.partnership(partnership, members)
-        graph.add_edges_from((a, b, partnership, attrs) for a, b in combinations(sorted(members), 2))
+        edges.extend((a, b, partnership, attrs) for a, b in combinations(sorted(members), 2))
+    graph.add_edges_from(edges)
     return graph
 
 
@@ -448,21 +450,6 @@ def serialise(graph: nx.Graph, fmt: str) -> bytes:
         data = nx.node_link_data(graph, edges="edges")
         return (json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")) + "\n").encode()
     raise NetworkError(f"no format {fmt!r}; choose one of {', '.join(FORMATS)}")
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to a temporary file beside ``path``, then rename it into place."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(handle, "wb") as file:
-            file.write(data)
-        os.chmod(temporary, 0o644)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
 
 
 def export(graph: nx.Graph, path: Path, fmt: str) -> None:

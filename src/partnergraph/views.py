@@ -23,10 +23,12 @@ import numpy as np
 import pyvis
 from pyvis.network import Network
 
-from .network import SEPARATOR, sorted_edges, write_atomic
+from .files import write_atomic
+from .network import SEPARATOR, sorted_edges
 from .results import curie
 
 DEFAULT_LIMIT = 1000  # nodes in one view; above it the view keeps the best connected
+EDGE_LIMIT = 5000  # links in one view, likewise
 PHYSICS_LIMIT = 300  # above this many nodes the layout is computed here, not in the browser
 
 # Colour and vis.js shape of each entity kind (shapes whose label sits outside, so that the
@@ -122,12 +124,32 @@ def _tooltip(attrs: dict, ui: dict) -> list[list[str]]:
     return rows
 
 
-def strongest(graph: nx.Graph, limit: int) -> nx.Graph:
-    """The ``limit`` nodes with most links (ties by IRI) and the links among them."""
-    if graph.number_of_nodes() <= limit:
+def _ends(graph: nx.Graph, node: str):
+    """The other end of each link of ``node``, whichever way it points (once per parallel link)."""
+    yield from (v for _, v in graph.edges(node))
+    if graph.is_directed():
+        yield from (u for u, _ in graph.in_edges(node))
+
+
+def strongest(graph: nx.Graph, limit: int, edge_limit: int = EDGE_LIMIT) -> nx.Graph:
+    """The best connected nodes (most links first, ties by IRI), at most ``limit`` of them and as
+    many as keep the links among them within ``edge_limit``, with those links."""
+    if graph.number_of_nodes() <= limit and graph.number_of_edges() <= edge_limit:
         return graph
-    keep = sorted(graph.nodes, key=lambda n: (-graph.degree(n), n))[:limit]
-    return graph.subgraph(keep)
+    kept: set[str] = set()
+    links = 0
+    for node in sorted(graph.nodes, key=lambda n: (-graph.degree(n), n)):
+        joining = sum(1 for end in _ends(graph, node) if end in kept or end == node)
+        if len(kept) == limit or links + joining > edge_limit:
+            break
+        kept.add(node)
+        links += joining
+    return graph.subgraph(kept)
+
+
+def _physics(graph: nx.Graph) -> bool:
+    """Whether the browser lays the graph out itself (quick for small graphs only)."""
+    return graph.number_of_nodes() <= PHYSICS_LIMIT and graph.number_of_edges() <= 3 * PHYSICS_LIMIT
 
 
 def _palette(kinds: Counter) -> dict[str, str]:
@@ -170,7 +192,7 @@ def _layout(graph: nx.Graph, iterations: int = 50, block: int = 256) -> dict[str
 
 
 def _nodes(graph: nx.Graph, ui: dict, focus: str | None) -> list[dict]:
-    positions = _layout(graph) if graph.number_of_nodes() > PHYSICS_LIMIT else {}
+    positions = {} if _physics(graph) else _layout(graph)
     nodes = []
     for node in sorted(graph.nodes):
         attrs = graph.nodes[node]
@@ -221,7 +243,7 @@ def _options(graph: nx.Graph, directed: bool) -> dict:
     net.force_atlas_2based(gravity=-90, central_gravity=0.012, spring_length=140, spring_strength=0.05,
                            damping=0.6, overlap=0.8)
     net.inherit_edge_colors(False)
-    net.toggle_physics(graph.number_of_nodes() <= PHYSICS_LIMIT)
+    net.toggle_physics(_physics(graph))
     options = json.loads(net.options.to_json())
     options["physics"].update(minVelocity=2, timestep=0.5)
     options["physics"]["stabilization"].update(iterations=400, updateInterval=20)
@@ -323,7 +345,7 @@ def render(graph: nx.Graph, lang: str = "en", limit: int = DEFAULT_LIMIT, title:
     focus = graph.graph.get("focus")
     data = {"nodes": _nodes(shown, ui, focus), "edges": _edges(shown, ui, colours),
             "options": _options(shown, shown.is_directed()), "focus": focus if focus in shown else None,
-            "physics": shown.number_of_nodes() <= PHYSICS_LIMIT,
+            "physics": _physics(shown),
             "ui": {k: ui[k] for k in ("matches", "arranging", "shown")}}
     alliances = any(a for *_, a in shown.edges(data="alliance")) or any(a for _, a in shown.nodes(data="alliance"))
     return _template().render(
