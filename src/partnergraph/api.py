@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pandas as pd
+import rdflib
 
 from .loader import KnowledgeGraph, load
 from .endpoint import RemoteEndpoint
@@ -27,16 +28,19 @@ class PartnerGraph:
     def named_queries(self) -> dict[str, NamedQuery]:
         return library()
 
-    def query(self, query: str | NamedQuery, lang: str = "en", **params: str) -> pd.DataFrame:
-        """Run a named query (by name or .rq path) or raw SPARQL, with parameters bound safely."""
+    def query(self, query: str | NamedQuery, lang: str = "en", **params) -> pd.DataFrame:
+        """Run a named query (by name or .rq path) or raw SPARQL, with parameters bound safely:
+        text is read as the query's declaration says (or, for raw SPARQL, as an IRI when it is
+        written as one, else as a string); an rdflib URIRef or Literal is bound as it is."""
         if isinstance(query, str):
             # A query name or .rq path has no spaces or braces; SPARQL text always has.
             is_text = any(c.isspace() or c == "{" for c in query)
             query = resolve(query, text=query if is_text else None)
-        return run(self.backend, query, {k: str(v) for k, v in params.items()}, lang, self.allow_service)
+        params = {k: v if isinstance(v, (rdflib.URIRef, rdflib.Literal)) else str(v) for k, v in params.items()}
+        return run(self.backend, query, params, lang, self.allow_service)
 
 
-def run(backend: KnowledgeGraph | RemoteEndpoint, query: NamedQuery, params: dict[str, str],
+def run(backend: KnowledgeGraph | RemoteEndpoint, query: NamedQuery, params: dict,
         lang: str = "en", allow_service: bool = False) -> pd.DataFrame:
     """Run ``query`` read-only on the embedded graph or an endpoint; a DataFrame with labels.
     SERVICE calls to other endpoints are refused unless ``allow_service``."""
@@ -47,7 +51,7 @@ def run(backend: KnowledgeGraph | RemoteEndpoint, query: NamedQuery, params: dic
     resolved = {}
     for name, value in params.items():
         try:
-            resolved[name] = f"<{find(backend, value)}>" if name in entities else value
+            resolved[name] = f"<{find(backend, str(value))}>" if name in entities else value
         except QueryError as error:
             raise QueryError(f"{query.name}: {name}: {error}") from None
     bound = bindings(query, resolved)

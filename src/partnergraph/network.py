@@ -21,7 +21,7 @@ import json
 import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable
-from itertools import combinations
+from itertools import chain, combinations
 from pathlib import Path
 
 import networkx as nx
@@ -352,7 +352,10 @@ def _node(graph: nx.Graph, iri: str) -> str:
 
 def ego(graph: nx.Graph, iri: str, depth: int = 1) -> nx.Graph:
     """``iri`` and everything within ``depth`` links of it, whichever way the links point."""
-    focused = nx.ego_graph(graph, _node(graph, iri), radius=depth, undirected=True)
+    # (nx.ego_graph would deep-copy a whole directed graph to make it undirected)
+    either_way = graph.to_undirected(as_view=True) if graph.is_directed() else graph
+    reached = nx.single_source_shortest_path_length(either_way, _node(graph, iri), cutoff=depth)
+    focused = graph.subgraph(reached).copy()
     focused.graph.update(focus=iri)
     return focused
 
@@ -437,9 +440,31 @@ def sorted_edges(graph: nx.Graph) -> list[tuple[str, str, dict]]:
     return [(u, v, attrs) for u, v, _, attrs in sorted(edges, key=lambda e: (e[0], e[1], str(e[2])))]
 
 
+# Characters XML 1.0 cannot hold (C0 controls other than tab and line feed, two
+# non-characters) or turns into a line feed when read (carriage return). GraphML and GEXF
+# show them as their Unicode control pictures instead.
+_NOT_XML = re.compile("[\x00-\x08\x0b-\x1f\ufffe\uffff]")
+
+
+def xml_safe(text: str) -> str:
+    """``text`` with the characters XML cannot hold made visible (U+0001 as U+2401 ␁, ...)."""
+    return _NOT_XML.sub(lambda m: chr(0x2400 + ord(m.group())) if m.group() < " " else "\ufffd", text)
+
+
+def _xml_safe_graph(graph: nx.Graph) -> nx.Graph:
+    """``graph`` (a canonical copy) with every string attribute made safe for XML."""
+    for attrs in chain((a for _, a in graph.nodes(data=True)), (a for *_, a in graph.edges(data=True))):
+        for key, value in attrs.items():
+            if isinstance(value, str):
+                attrs[key] = xml_safe(value)
+    return graph
+
+
 def serialise(graph: nx.Graph, fmt: str) -> bytes:
     """``graph`` as GraphML, GEXF (for Gephi) or node-link JSON."""
     graph = canonical(graph)
+    if fmt in ("graphml", "gexf"):
+        graph = _xml_safe_graph(graph)
     if fmt == "graphml":
         return "\n".join(nx.generate_graphml(graph, named_key_ids=True)).encode() + b"\n"
     if fmt == "gexf":

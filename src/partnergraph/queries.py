@@ -193,9 +193,11 @@ def bind_value(param: Param, value: str) -> rdflib.term.Identifier:
     return rdflib.Literal(value)
 
 
-def bindings(query: NamedQuery, values: dict[str, str]) -> dict[str, rdflib.term.Identifier]:
+def bindings(query: NamedQuery, values: dict[str, str | rdflib.URIRef | rdflib.Literal]
+             ) -> dict[str, rdflib.term.Identifier]:
     """Bind parameter values: strictly by declaration for a named query, loosely for raw SPARQL
-    (a value written as a valid <IRI> or prefix:name is an IRI, anything else a string)."""
+    (a value written as a valid <IRI> or prefix:name is an IRI, any other text a string; an
+    rdflib URIRef or Literal is bound as it is)."""
     declared = {p.name: p for p in query.params}
     if query.path is not None:
         unknown = sorted(set(values) - set(declared))
@@ -206,9 +208,12 @@ def bindings(query: NamedQuery, values: dict[str, str]) -> dict[str, rdflib.term
         if missing:
             raise QueryError(f"{query.name}: missing parameter(s) {', '.join(missing)} "
                              f"(--param {missing[0]}=...)")
-        return {name: bind_value(declared[name], value) for name, value in values.items()}
+        return {name: bind_value(declared[name], str(value)) for name, value in values.items()}
     bound = {}
     for name, value in values.items():
+        if isinstance(value, (rdflib.URIRef, rdflib.Literal)):  # a term given as such is bound as it is
+            bound[name] = value
+            continue
         looks_like_iri = (value.startswith("<") and value.endswith(">")) or bool(
             re.fullmatch(r"[A-Za-z][\w-]*:[^\s]*", value))
         try:
