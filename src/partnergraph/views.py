@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import math
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from importlib.resources import files
 from pathlib import Path
 
@@ -61,13 +61,14 @@ UI = {
         "key": "Size: number of links.", "key_alliance": "Dashed line, gold ring: one-to-many partnership or alliance.",
         "truncated": "This view shows the {shown} best connected of {total} nodes: {nodes} nodes and {edges} links "
                      "are left out so that the page stays quick.",
+        "merged": "Parallel links between two nodes are drawn as one: {links} links as {pairs}.",
         "instead_countries": "For the whole landscape, open the country aggregate:",
         "instead_focus": "For one institution, open a focused view:",
         "more": "and {n} more",
         "fields": {"kind_label": "kind", "country_label": "country", "founded": "founded", "start": "since",
                    "end": "until", "kinds_label": "partnership kinds", "role_label": "role",
                    "consortia_label": "shared consortia", "institutions": "institutions",
-                   "partnerships": "partnerships", "weight": "weight", "degree": "links",
+                   "partnerships": "partnerships", "weight": "weight", "merged": "links here", "degree": "links",
                    "source_label": "source"},
         "titles": {"institutions": "Partnerships between institutions",
                    "full": "Institutions, bodies, consortia, programmes and partnerships",
@@ -83,13 +84,14 @@ UI = {
         "key": "大きさ：リンクの数。", "key_alliance": "破線・金色の縁：1対多の連携・大学連合。",
         "truncated": "表示しているのは全{total}ノードのうちリンクの多い{shown}ノードです。ページを軽く保つため、"
                      "{nodes}ノードと{edges}リンクを省略しました。",
+        "merged": "同じ2ノード間のリンクは1本にまとめて描いています（{links}リンクを{pairs}本に）。",
         "instead_countries": "全体像は国別の集計で：",
         "instead_focus": "個々の機関は焦点を絞った表示で：",
         "more": "ほか{n}件",
         "fields": {"kind_label": "種類", "country_label": "国", "founded": "設立", "start": "開始",
                    "end": "終了", "kinds_label": "連携の種類", "role_label": "役割",
                    "consortia_label": "共通のコンソーシアム", "institutions": "機関数",
-                   "partnerships": "連携数", "weight": "重み", "degree": "リンク数",
+                   "partnerships": "連携数", "weight": "重み", "merged": "この間のリンク数", "degree": "リンク数",
                    "source_label": "出典"},
         "titles": {"institutions": "機関間の連携", "full": "機関・政府機関・コンソーシアム・プログラム・連携",
                    "memberships": "コンソーシアムの加盟機関", "co-memberships": "コンソーシアムを共有する機関",
@@ -124,27 +126,45 @@ def _tooltip(attrs: dict, ui: dict) -> list[list[str]]:
     return rows
 
 
-def _ends(graph: nx.Graph, node: str):
-    """The other end of each link of ``node``, whichever way it points (once per parallel link)."""
-    yield from (v for _, v in graph.edges(node))
-    if graph.is_directed():
-        yield from (u for u, _ in graph.in_edges(node))
+def _neighbours(graph: nx.Graph, node: str) -> set[str]:
+    return set(nx.all_neighbors(graph, node)) if graph.is_directed() else set(graph[node])
 
 
 def strongest(graph: nx.Graph, limit: int, edge_limit: int = EDGE_LIMIT) -> nx.Graph:
-    """The best connected nodes (most links first, ties by IRI), at most ``limit`` of them and as
-    many as keep the links among them within ``edge_limit``, with those links."""
+    """The best connected nodes (most links first, ties by IRI): at most ``limit`` of them, and
+    as many as keep the pairs of linked nodes among them within ``edge_limit``."""
     if graph.number_of_nodes() <= limit and graph.number_of_edges() <= edge_limit:
         return graph
     kept: set[str] = set()
-    links = 0
+    pairs = 0
     for node in sorted(graph.nodes, key=lambda n: (-graph.degree(n), n)):
-        joining = sum(1 for end in _ends(graph, node) if end in kept or end == node)
-        if len(kept) == limit or links + joining > edge_limit:
+        joining = len(_neighbours(graph, node) & (kept | {node}))
+        if len(kept) == limit or pairs + joining > edge_limit:
             break
         kept.add(node)
-        links += joining
+        pairs += joining
     return graph.subgraph(kept)
+
+
+def merged(graph: nx.Graph) -> nx.Graph:
+    """One link per linked pair of nodes, standing for all the links between them: the kind most
+    of them have, all their kinds, ``merged`` their number."""
+    simple = nx.DiGraph() if graph.is_directed() else nx.Graph()
+    simple.graph.update(graph.graph)
+    simple.add_nodes_from(graph.nodes(data=True))
+    groups: dict[tuple[str, str], list[dict]] = defaultdict(list)
+    for u, v, attrs in sorted_edges(graph):
+        groups[u, v].append(attrs)
+    for (u, v), group in groups.items():
+        if len(group) == 1:
+            simple.add_edge(u, v, **group[0])
+            continue
+        kind = Counter(a.get("kind", "") for a in group).most_common(1)[0][0]
+        names = {k: name for a in group for k, name in zip(_split(a.get("kinds")), _split(a.get("kinds_label")))}
+        simple.add_edge(u, v, kind=kind, kind_label=next(a.get("kind_label", kind) for a in group if a.get("kind", "") == kind),
+                        kinds=SEPARATOR.join(names), kinds_label=SEPARATOR.join(names.values()), merged=len(group),
+                        alliance=any(a.get("alliance") for a in group))
+    return simple
 
 
 def _physics(graph: nx.Graph) -> bool:
@@ -191,8 +211,8 @@ def _layout(graph: nx.Graph, iterations: int = 50, block: int = 256) -> dict[str
     return {node: (round(float(x) * scale, 1), round(float(y) * scale, 1)) for node, (x, y) in zip(nodes, pos)}
 
 
-def _nodes(graph: nx.Graph, ui: dict, focus: str | None) -> list[dict]:
-    positions = {} if _physics(graph) else _layout(graph)
+def _nodes(graph: nx.Graph, ui: dict, focus: str | None, physics: bool) -> list[dict]:
+    positions = {} if physics else _layout(graph)
     nodes = []
     for node in sorted(graph.nodes):
         attrs = graph.nodes[node]
@@ -226,8 +246,8 @@ def _edges(graph: nx.Graph, ui: dict, colours: dict[str, str]) -> list[dict]:
                 "color": dict.fromkeys(("color", "highlight", "hover"), colours.get(kind, EDGE_OTHER)) | {"opacity": 0.75},
                 "heading": attrs.get("label") or f"{_label(graph, source)} – {_label(graph, target)}",
                 "tip": _tooltip(attrs, ui)}
-        if "weight" in attrs:
-            item["value"] = attrs["weight"]
+        if "weight" in attrs or "merged" in attrs:
+            item["value"] = attrs.get("weight", attrs.get("merged"))
         if attrs.get("alliance"):
             item.update(dashes=[8, 5], width=2.5)
         if nth:
@@ -237,13 +257,14 @@ def _edges(graph: nx.Graph, ui: dict, colours: dict[str, str]) -> list[dict]:
     return edges
 
 
-def _options(graph: nx.Graph, directed: bool) -> dict:
+def _options(graph: nx.Graph, physics: bool) -> dict:
     """vis-network options: pyvis's, with physics that settles quickly, or none for large graphs."""
+    directed = graph.is_directed()
     net = Network(directed=directed)
     net.force_atlas_2based(gravity=-90, central_gravity=0.012, spring_length=140, spring_strength=0.05,
                            damping=0.6, overlap=0.8)
     net.inherit_edge_colors(False)
-    net.toggle_physics(_physics(graph))
+    net.toggle_physics(physics)
     options = json.loads(net.options.to_json())
     options["physics"].update(minVelocity=2, timestep=0.5)
     options["physics"]["stabilization"].update(iterations=400, updateInterval=20)
@@ -273,7 +294,7 @@ def _legend(graph: nx.Graph, colours: dict[str, str], ui: dict) -> dict[str, lis
     kinds, countries, pkinds, links = Counter(), Counter(), Counter(), Counter()
     for _, attrs in graph.nodes(data=True):
         kinds[attrs.get("kind", "")] += 1
-        names[attrs.get("kind", "")] = attrs.get("kind_label", ui["other"])
+        names[attrs.get("kind", "")] = attrs.get("kind_label") or attrs.get("kind") or ui["other"]
         codes = _split(attrs.get("country"))
         countries.update(codes or [""])
         names.update(zip(codes, _split(attrs.get("country_label"))))
@@ -284,7 +305,7 @@ def _legend(graph: nx.Graph, colours: dict[str, str], ui: dict) -> dict[str, lis
     for attrs in edges:
         if not attrs.get("kinds"):
             links[attrs.get("kind", "")] += 1
-            names[attrs.get("kind", "")] = attrs.get("kind_label", attrs.get("kind", ""))
+            names[attrs.get("kind", "")] = attrs.get("kind_label") or attrs.get("kind") or ui["other"]
     return {
         "kind": _group(kinds, names, lambda v: dict(zip(("colour", "shape"), STYLES.get(v, OTHER_STYLE)))),
         "pkind": _group(pkinds, names, lambda v: {"line": colours[v]} if v in colours else {}),
@@ -324,16 +345,20 @@ def _template() -> jinja2.Template:
     return env.get_template("network.html")
 
 
-def _notice(graph: nx.Graph, shown: nx.Graph, ui: dict) -> dict | None:
-    """What a truncated view left out, and the views that show it instead."""
-    if shown is graph:
+def _notice(graph: nx.Graph, shown: nx.Graph, drawn: nx.Graph, ui: dict) -> dict | None:
+    """What a large view left out or merged, and the views that show it instead."""
+    if shown is graph and drawn is shown:
         return None
     hub = max(graph.nodes, key=lambda n: (graph.degree(n), n))
-    return {"text": ui["truncated"].format(
-                shown=f"{shown.number_of_nodes():,}", total=f"{graph.number_of_nodes():,}",
-                nodes=f"{graph.number_of_nodes() - shown.number_of_nodes():,}",
-                edges=f"{graph.number_of_edges() - shown.number_of_edges():,}"),
-            "countries": "partnergraph view --projection countries",
+    texts = []
+    if shown is not graph:
+        texts.append(ui["truncated"].format(
+            shown=f"{shown.number_of_nodes():,}", total=f"{graph.number_of_nodes():,}",
+            nodes=f"{graph.number_of_nodes() - shown.number_of_nodes():,}",
+            edges=f"{graph.number_of_edges() - shown.number_of_edges():,}"))
+    if drawn is not shown:
+        texts.append(ui["merged"].format(links=f"{shown.number_of_edges():,}", pairs=f"{drawn.number_of_edges():,}"))
+    return {"texts": texts, "countries": "partnergraph view --projection countries",
             "focus": f"partnergraph view --focus {curie(hub)}"}
 
 
@@ -341,16 +366,18 @@ def render(graph: nx.Graph, lang: str = "en", limit: int = DEFAULT_LIMIT, title:
     """The HTML page of ``graph`` (a projection of network.py, whole or focused)."""
     ui = UI[lang]
     shown = strongest(graph, limit)
-    colours = _palette(Counter(kind for *_, kind in shown.edges(data="kind", default="")))
+    # parallel links beyond the budget (two hubs with hundreds of partnerships) are drawn as one
+    drawn = merged(shown) if shown.number_of_edges() > EDGE_LIMIT else shown
+    colours = _palette(Counter(kind for *_, kind in drawn.edges(data="kind", default="")))
     focus = graph.graph.get("focus")
-    data = {"nodes": _nodes(shown, ui, focus), "edges": _edges(shown, ui, colours),
-            "options": _options(shown, shown.is_directed()), "focus": focus if focus in shown else None,
-            "physics": _physics(shown),
+    physics = _physics(drawn)
+    data = {"nodes": _nodes(shown, ui, focus, physics), "edges": _edges(drawn, ui, colours),
+            "options": _options(drawn, physics), "focus": focus if focus in shown else None, "physics": physics,
             "ui": {k: ui[k] for k in ("matches", "arranging", "shown")}}
-    alliances = any(a for *_, a in shown.edges(data="alliance")) or any(a for _, a in shown.nodes(data="alliance"))
+    alliances = any(a for *_, a in drawn.edges(data="alliance")) or any(a for _, a in drawn.nodes(data="alliance"))
     return _template().render(
-        lang=lang, title=title or _title(graph, ui), ui=ui, notice=_notice(graph, shown, ui),
-        legend=_legend(shown, colours, ui), alliances=alliances, data=_script_json(data),
+        lang=lang, title=title or _title(graph, ui), ui=ui, notice=_notice(graph, shown, drawn, ui),
+        legend=_legend(drawn, colours, ui), alliances=alliances, data=_script_json(data),
         vis_js=_asset("vis-9.1.2/vis-network.min.js"), vis_css=_asset("vis-9.1.2/vis-network.css"),
         app_js=(files("partnergraph") / "templates" / "network.js").read_text(encoding="utf-8"))
 
