@@ -222,7 +222,7 @@ def _nodes(graph: nx.Graph, ui: dict, focus: str | None, physics: bool) -> list[
                 "kind": attrs.get("kind", ""), "countries": _split(attrs.get("country")),
                 "kinds": _split(attrs.get("kinds")),
                 "color": {"background": colour, "border": colour,
-                          "highlight": {"background": colour, "border": "#222"}},
+                          **dict.fromkeys(("highlight", "hover"), {"background": colour, "border": "#222"})},
                 "tip": _tooltip({**attrs, "degree": degree}, ui)}
         if attrs.get("alliance"):
             item.update(borderWidth=4, color={**item["color"], "border": ALLIANCE_BORDER})
@@ -245,7 +245,8 @@ def _edges(graph: nx.Graph, ui: dict, colours: dict[str, str]) -> list[dict]:
         item = {"id": len(edges), "from": source, "to": target, "kind": kind, "kinds": _split(attrs.get("kinds")),
                 "color": dict.fromkeys(("color", "highlight", "hover"), colours.get(kind, EDGE_OTHER)) | {"opacity": 0.75},
                 "heading": attrs.get("label") or f"{_label(graph, source)} – {_label(graph, target)}",
-                "tip": _tooltip(attrs, ui)}
+                # a partnership's kinds say all that its first kind says
+                "tip": _tooltip({k: v for k, v in attrs.items() if not (k == "kind_label" and attrs.get("kinds"))}, ui)}
         if "weight" in attrs or "merged" in attrs:
             item["value"] = attrs.get("weight", attrs.get("merged"))
         if attrs.get("alliance"):
