@@ -166,9 +166,10 @@ def _build_store(folder: Path, files: list[Path], track: Track) -> list[Source]:
         store.flush()
         return sources
     except Exception as error:
-        # The traceback's frames would keep the store open; drop them so that the caller can
-        # remove the half-built folder.
+        # The frames of its traceback, and of the engine's error it replaced (its context),
+        # would keep the store open while the caller removes the half-built folder.
         failure = error.with_traceback(None)
+        failure.__context__ = failure.__cause__ = None
     finally:
         del store
     raise failure
