@@ -1,10 +1,16 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import settings
 
 from partnergraph.loader import KnowledgeGraph, load
 from partnergraph.namespaces import sparql_prologue
 from partnergraph.validation import ValidationReport, validate
+
+# The same examples on every run: a property test finds its counterexamples while it is being
+# written, and CI stays repeatable.
+settings.register_profile("repeatable", derandomize=True, print_blob=True)
+settings.load_profile("repeatable")
 
 
 @pytest.fixture(scope="session")
