@@ -132,3 +132,16 @@ def test_bindings_open_the_where_group_past_comments_iris_and_strings():
     assert bound.startswith(text[: text.index("WHERE {") + len("WHERE {")])
     assert 'VALUES ( ?v ) { ( "quote \\" and } brace" ) }' in bound
     assert bound.endswith("?x ?p ?v }")
+
+
+def test_serve_listens_on_loopback_only(served):
+    """The kernel's table of listening sockets (/proc/net/tcp, little-endian hex addresses) shows
+    the served port bound to 127.0.0.1, not to every interface."""
+    port = int(served.rsplit(":", 1)[1].split("/")[0])
+    listening = set()
+    for line in open("/proc/net/tcp").read().splitlines()[1:]:
+        local, state = line.split()[1], line.split()[3]
+        address, hex_port = local.split(":")
+        if state == "0A" and int(hex_port, 16) == port:  # 0A: LISTEN
+            listening.add(".".join(str(int(address[i:i + 2], 16)) for i in (6, 4, 2, 0)))
+    assert listening == {"127.0.0.1"}

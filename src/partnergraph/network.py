@@ -29,7 +29,7 @@ from networkx.algorithms import bipartite
 
 from .errors import PartnergraphError
 from .files import write_atomic
-from .namespaces import ORG, PG, PGC, SCHEMA, sparql_prologue
+from .namespaces import ORG, PG, PGC, sparql_prologue
 from .results import curie, labels
 
 # Entity kinds of the full graph: the class of each, in order of precedence when an entity
@@ -52,14 +52,6 @@ COUNTRY_KIND = "country"
 # Kinds that make a partnership one-to-many whatever its number of participants (as in the
 # named query one-to-many-alliances).
 MANY_SIDED = {str(PGC["one-to-many"]), str(PGC["multilateral-alliance"]), str(PGC["consortium-based"])}
-
-# Terms of reused vocabularies that the ontology does not label.
-FALLBACK_LABELS = {
-    str(ORG.Membership): {"en": "membership", "ja": "メンバーシップ"},
-    str(ORG.unitOf): {"en": "unit of", "ja": "所属組織"},
-    str(ORG.subOrganizationOf): {"en": "part of", "ja": "上位組織"},
-    str(SCHEMA.provider): {"en": "provided by", "ja": "提供機関"},
-}
 
 # The facts that nodes and relations may carry, fetched for a set of IRIs in one query.
 FACTS = {
@@ -121,16 +113,14 @@ class _Describer:
         self.facts = _facts(kg, iris)
         mentioned = {v for f in self.facts.values() for name in ("type", "country", "source", "kinds", "role")
                      for v in f.get(name, ())}
-        self.names = labels(kg, set(iris) | mentioned | set(FALLBACK_LABELS) | set(KINDS.values()) | {str(PG.country)}, lang)
-        self.lang = lang
+        named_kinds = set(KINDS.values()) | {str(ORG.Membership), str(PG.country)}
+        self.names = labels(kg, set(iris) | mentioned | named_kinds, lang)
         # the commonest kinds first: a partnership's first kind is the one it shares with most
         self.kind_rank = Counter(k for f in self.facts.values() for k in f.get("kinds", ()))
         self._joined: dict[tuple, tuple] = {}  # many nodes share their sources and kinds
 
     def name(self, iri: str) -> str:
-        if iri in self.names:
-            return self.names[iri]
-        return FALLBACK_LABELS[iri][self.lang] if iri in FALLBACK_LABELS else curie(iri)
+        return self.names.get(iri) or curie(iri)
 
     def terms(self, attrs: dict, key: str, iris: Iterable[str], order=curie, short=curie) -> list[str]:
         """Set ``key`` to the terms ``iris`` shortened, in ``order``, and ``key_label`` to their
