@@ -85,8 +85,8 @@ _PROGRAMME_TYPES = ["double-degree", "summer-school", "short-term-programme", "j
 
 @dataclass
 class Synthetic:
-    """What ``generate`` wrote: the files, the triples, the entities per type and, per named-query
-    parameter, a value that has answers in this graph (``examples``)."""
+    """What ``generate`` wrote: the files, the triples, the entities per rdf:type (as a CURIE) and,
+    per named-query parameter name, a value that has answers in this graph (``examples``)."""
 
     folder: Path
     seed: int
@@ -254,6 +254,9 @@ def _zipf(n: int, exponent: float = 0.8) -> list[float]:
 # --------------------------------------------------------------------------------------------
 
 class _Generator:
+    """Writes the files of one graph; entity counts grow with the requested size, and
+    partnerships fill the rest of it."""
+
     def __init__(self, folder: Path, triples: int, seed: int) -> None:
         self.folder, self.target, self.seed = folder, triples, seed
         self.rng = random.Random(seed)
