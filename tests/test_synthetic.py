@@ -118,3 +118,12 @@ def test_the_script_writes_a_graph(tmp_path):
     written = Synthetic.open(tmp_path)
     assert f"{written.triples} triples" in done.stdout
     assert written.seed == 4 and abs(written.triples - 2_000) <= 200
+
+
+def test_labels_come_in_batches(combined, monkeypatch):
+    from partnergraph import results
+    monkeypatch.setattr(results, "LABEL_BATCH", 100)
+    named = {str(x): str(label) for x, label in combined.select(
+        'SELECT ?x ?label WHERE { ?x rdfs:label ?label FILTER (isIRI(?x) && lang(?label) = "en") }')}
+    assert len(named) > 5 * results.LABEL_BATCH
+    assert results.labels(combined, set(named), "en") == named

@@ -23,6 +23,7 @@ _IRI_TYPES = {ox.NamedNode, rdflib.URIRef}
 _PLAIN = {None, str(XSD.string), str(RDF.langString), str(XSD.gYearMonth)}
 _GYEAR, _DECIMAL, _INTEGER_TYPE = str(XSD.gYear), str(XSD.decimal), str(XSD.integer)
 _INTEGER = re.compile(r"[+-]?[0-9]+")
+LABEL_BATCH = 1000  # IRIs per label query
 
 
 def oxigraph_term(term: rdflib.term.Identifier) -> ox.NamedNode | ox.Literal:
@@ -90,20 +91,20 @@ def labels(backend, iris: set[str], lang: str) -> dict[str, str]:
     """Labels of ``iris`` in ``lang``, falling back to the other language, then any label.
 
     ``backend`` is anything with ``select(text, bindings)``: the embedded graph or an endpoint.
-    The IRIs come from the engine's own results, so writing them into VALUES is safe."""
-    if not iris:
-        return {}
-    values = " ".join(f"<{iri}>" for iri in sorted(iris))
-    rows = solutions(backend, f"""
-        SELECT ?x ?label WHERE {{ VALUES ?x {{ {values} }} ?x rdfs:label|skos:prefLabel ?label }}""")
+    The IRIs come from the engine's own results, so writing them into VALUES is safe; they are
+    asked for in batches, as Virtuoso refuses a VALUES block of some thousands of IRIs."""
     order = [lang] + [other for other in LANGUAGES if other != lang] + [""]
     ranks = {language: rank for rank, language in enumerate(order)}
     best: dict[str, tuple[int, str]] = {}
-    for x, label in rows:
-        rank = ranks.get(label.language, len(order))
-        iri = _text(x)
-        if iri not in best or rank < best[iri][0]:
-            best[iri] = (rank, _text(label))
+    ordered = sorted(iris)
+    for start in range(0, len(ordered), LABEL_BATCH):
+        values = " ".join(f"<{iri}>" for iri in ordered[start:start + LABEL_BATCH])
+        for x, label in solutions(backend, f"""
+                SELECT ?x ?label WHERE {{ VALUES ?x {{ {values} }} ?x rdfs:label|skos:prefLabel ?label }}"""):
+            rank = ranks.get(label.language, len(order))
+            iri = _text(x)
+            if iri not in best or rank < best[iri][0]:
+                best[iri] = (rank, _text(label))
     return {iri: label for iri, (_, label) in best.items()}
 
 
