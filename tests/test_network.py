@@ -266,3 +266,13 @@ def test_bad_options_list_the_choices_without_a_traceback(cli, tmp_path):
     for done in (cli("view", "--focus", "x", "--consortium", "suiji"), cli("view", "--consortium", "kyoto-university")):
         assert done.exit_code != 0
     assert "Traceback" not in done.output and not (tmp_path / "v.html").exists()
+
+
+def test_a_focused_institution_network_is_the_ego_network_of_the_whole(kg):
+    whole = network.institution_graph(kg)
+    for node in sorted(whole)[::3]:
+        for depth in (1, 2):
+            focused = network.institution_graph(kg, focus=node, depth=depth)
+            assert network.serialise(focused, "json") == network.serialise(network.ego(whole, node, depth), "json")
+    with pytest.raises(network.NetworkError, match="not in the institutions network"):
+        network.institution_graph(kg, focus=str(PGID["jica"]))

@@ -274,9 +274,14 @@ def _view_graph(kg, projection: str | None, focus: str | None, depth: int, conso
                                      param_hint="--consortium")
         graph = network.consortium_network(kg, str(find(kg, consortium)), lang)
     else:
-        graph = network.project(kg, projection or "institutions", lang)
+        projection = projection or "institutions"
+        if focus and projection == "institutions":  # read only the neighbourhood
+            graph = network.institution_graph(kg, lang, focus=str(find(kg, focus)), depth=depth)
+        else:
+            graph = network.project(kg, projection, lang)
+            if focus:
+                graph = network.ego(graph, str(find(kg, focus)), depth)
         if focus:
-            graph = network.ego(graph, str(find(kg, focus)), depth)
             graph.graph["depth"] = depth
     return network.in_country(graph, network.country_code(kg, country)) if country else graph
 

@@ -115,8 +115,10 @@ class _Describer:
                      for v in f.get(name, ())}
         named_kinds = set(KINDS.values()) | {str(ORG.Membership), str(PG.country)}
         self.names = labels(kg, set(iris) | mentioned | named_kinds, lang)
-        # the commonest kinds first: a partnership's first kind is the one it shares with most
-        self.kind_rank = Counter(k for f in self.facts.values() for k in f.get("kinds", ()))
+        # the commonest kinds first: a partnership's first kind is the one it shares with the
+        # most partnerships of the whole graph (so that a focused network agrees with the full one)
+        self.kind_rank = Counter({kind: int(n) for kind, n in _rows(kg, """
+            SELECT ?k (COUNT(DISTINCT ?p) AS ?n) WHERE { ?p a pg:Partnership ; pg:partnershipKind ?k } GROUP BY ?k""")})
         self._joined: dict[tuple, tuple] = {}  # many nodes share their sources and kinds
 
     def name(self, iri: str) -> str:
@@ -171,11 +173,27 @@ class _Describer:
         return attrs
 
 
-def _participants(kg) -> dict[str, set[str]]:
+def _participants(kg, touching: set[str] | None = None) -> dict[str, set[str]]:
+    """The participants of every partnership, or of those with a participant in ``touching``."""
+    # the partnerships first, each once (joining the VALUES directly repeats a partnership for
+    # every participant it has in ``touching``, and is many times slower)
+    near = (f"{{ SELECT DISTINCT ?p WHERE {{ VALUES ?near {{ {_values(touching)} }} ?p pg:participant ?near }} }}"
+            if touching is not None else "")
     participants: dict[str, set[str]] = defaultdict(set)
-    for partnership, participant in _rows(kg, "SELECT ?p ?x WHERE { ?p a pg:Partnership ; pg:participant ?x }"):
+    for partnership, participant in _rows(kg, f"SELECT ?p ?x WHERE {{ {near} ?p a pg:Partnership ; pg:participant ?x }}"):
         participants[partnership].add(participant)
     return participants
+
+
+def _reachable(kg, focus: str, depth: int) -> set[str]:
+    """The organisations within ``depth`` partnerships of ``focus`` (breadth first, one query a step)."""
+    reached = frontier = {focus}
+    for _ in range(depth):
+        frontier = set().union(set(), *_participants(kg, frontier).values()) - reached
+        reached = reached | frontier
+        if not frontier:
+            break
+    return reached
 
 
 # --------------------------------------------------------------------------------------------
@@ -222,21 +240,32 @@ def full_graph(kg, lang: str = "en") -> nx.MultiDiGraph:
     return graph
 
 
-def institution_graph(kg, lang: str = "en") -> nx.MultiGraph:
+def institution_graph(kg, lang: str = "en", focus: str | None = None, depth: int = 1) -> nx.MultiGraph:
     """Organisations that take part in partnerships; each partnership becomes one edge per pair
     of its participants (a trilateral memorandum, three edges), keyed by the partnership's IRI
     and carrying its label, kinds (``kind`` the commonest of them), years, sources and
-    ``alliance`` (true for one-to-many partnerships and alliances)."""
-    participants = _participants(kg)
-    organisations = set().union(*participants.values())
+    ``alliance`` (true for one-to-many partnerships and alliances).
+
+    With ``focus``, only the organisations within ``depth`` partnerships of it and the edges
+    between them (as ``ego`` cuts from the whole network), read without projecting the rest."""
+    within = _reachable(kg, focus, depth) if focus else None
+    participants = _participants(kg, within)
+    organisations = set().union(set(), *participants.values())
+    if within is not None:  # only partnerships that link two organisations within reach
+        participants = {p: members for p, members in participants.items() if len(members & within) >= 2}
+        organisations &= within
     about = _Describer(kg, set(participants) | organisations, lang)
     graph = nx.MultiGraph(projection="institutions")
     graph.add_nodes_from((m, about.describe(m)) for m in organisations)
     edges = []
     for partnership, members in participants.items():
         attrs = about.partnership(partnership, members)
-        edges.extend((a, b, partnership, attrs) for a, b in combinations(sorted(members), 2))
+        inside = members & organisations
+        edges.extend((a, b, partnership, attrs) for a, b in combinations(sorted(inside), 2))
     graph.add_edges_from(edges)
+    if focus:
+        _node(graph, focus)
+        graph.graph.update(focus=focus)
     return graph
 
 
