@@ -233,7 +233,7 @@ class Virtuoso(Project):
         self.stack = contextlib.ExitStack()
         self.extra["start_s"], _ = timed(self.stack.enter_context, virtuoso.running(settings, password))
         kg = load(extra=[self.data])
-        connection = batched(virtuoso.Connection)(settings.host, settings.sql_port, password)
+        connection = virtuoso.Connection(settings.host, settings.sql_port, password)
         self.extra["bulk_load_s"], triples = timed(virtuoso.load, connection, kg, settings.staging)
         del kg
         self.backend = RemoteEndpoint(settings.url, timeout=self.args.query_limit)
@@ -242,22 +242,6 @@ class Virtuoso(Project):
     def close(self) -> None:
         self.extra["server_peak_mb"] = children_peak_mb()
         self.stack.close()
-
-
-def batched(connection: type) -> type:
-    """A Virtuoso connection that runs many statements in several isql calls: one call fails when
-    its script passes about 4 KB (virtuoso.load clears every graph in one call; 41 graphs of the
-    100k-triple graph make 5,341 characters)."""
-    class Batched(connection):
-        def run(self, *statements: str, timeout: float = 3600) -> str:
-            output, batch = "", []
-            for statement in statements:
-                if batch and sum(len(s) + 2 for s in batch + [statement]) > 3000:
-                    output += super().run(*batch, timeout=timeout)
-                    batch = []
-                batch.append(statement)
-            return output + super().run(*batch, timeout=timeout)
-    return Batched
 
 
 def wait_for(endpoint, error: type[Exception], server: subprocess.Popen, seconds: float = 120):

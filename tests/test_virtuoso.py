@@ -16,6 +16,7 @@ import pytest
 from partnergraph import virtuoso
 from partnergraph.api import run
 from partnergraph.endpoint import EndpointError, RemoteEndpoint
+from partnergraph.loader import load
 from partnergraph.namespaces import PGGRAPH
 from partnergraph.queries import library, resolve
 
@@ -116,3 +117,16 @@ def test_the_load_script_refuses_without_a_chosen_password(tmp_path):
                           env={"PATH": "/usr/bin:/bin", virtuoso.PASSWORD_VARIABLE: "dba"})
     assert done.returncode == 1
     assert "VIRTUOSO_DBA_PASSWORD" in done.stderr
+
+
+def test_a_graph_of_many_files_loads_in_several_client_calls(server, kg, tmp_path):
+    """Replacing many named graphs takes more SQL than the isql client passes in one call."""
+    settings, connection = server
+    for i in range(80):
+        (tmp_path / f"extra-{i:02}.ttl").write_text(
+            f'<urn:partnergraph-test:{i}> <http://www.w3.org/2000/01/rdf-schema#label> "extra {i}"@en .\n')
+    larger = load(extra=[tmp_path])
+    try:
+        assert virtuoso.load(connection, larger, settings.staging) == len(kg.store) + 80
+    finally:
+        connection.run(*(f"SPARQL CLEAR GRAPH <{s.graph}>" for s in larger.sources if "extra-" in s.graph))

@@ -34,6 +34,7 @@ DEFAULT_PASSWORD = "dba"
 PASSWORD_VARIABLE = "VIRTUOSO_DBA_PASSWORD"
 SERVER = "virtuoso-t"
 CLIENT = "isql-vt"
+SCRIPT_LIMIT = 3000  # characters of SQL in one call of the client
 
 
 class VirtuosoError(PartnergraphError):
@@ -131,7 +132,18 @@ class Connection:
         self.password = password
 
     def run(self, *statements: str, timeout: float = 3600) -> str:
-        script = " ".join(s.rstrip().rstrip(";") + ";" for s in statements)
+        """Run ``statements`` in order; the client fails on a script of more than about 4 KB,
+        so long lists go in several calls."""
+        batches, size = [[]], 0
+        for statement in (s.rstrip().rstrip(";") + ";" for s in statements):
+            if batches[-1] and size + len(statement) > SCRIPT_LIMIT:
+                batches.append([])
+                size = 0
+            batches[-1].append(statement)
+            size += len(statement) + 1
+        return "".join(self._call(" ".join(batch), timeout) for batch in batches)
+
+    def _call(self, script: str, timeout: float) -> str:
         try:
             done = subprocess.run([CLIENT, self.address, "dba", self.password, f"exec={script}"],
                                   capture_output=True, text=True, timeout=timeout)
