@@ -24,13 +24,12 @@ import random
 import re
 from collections import Counter
 from dataclasses import asdict, dataclass, field
-from itertools import accumulate
 from pathlib import Path
 
 import pyoxigraph as ox
 
 from . import paths
-from .namespaces import PGC, PREFIXES
+from .namespaces import PREFIXES
 
 MANIFEST = "synthetic.json"
 
@@ -78,7 +77,7 @@ _POSTS = [("President", "学長"), ("Vice President for International Affairs", 
 _BILATERAL_KINDS = {"exchange-agreement": 40, "student-exchange": 25, "faculty-exchange": 8,
                     "joint-research": 10, "double-degree": 5, "comprehensive-cooperation": 5,
                     "strategic-partnership": 4, "joint-graduate-programme": 2, "joint-laboratory": 1}
-_BILATERAL_WEIGHTS = list(accumulate(_BILATERAL_KINDS.values()))
+_BILATERAL_WEIGHTS = list(itertools.accumulate(_BILATERAL_KINDS.values()))
 _PROGRAMME_TYPES = ["double-degree", "summer-school", "short-term-programme", "joint-graduate-programme",
                     "language-training", "internship"]
 
@@ -246,7 +245,7 @@ class _Org:
 
 def _zipf(n: int, exponent: float = 0.8) -> list[float]:
     """Cumulative weights that make a few institutions hubs with many partners."""
-    return list(accumulate(1 / (i + 1) ** exponent for i in range(n)))
+    return list(itertools.accumulate(1 / (i + 1) ** exponent for i in range(n)))
 
 
 # --------------------------------------------------------------------------------------------
