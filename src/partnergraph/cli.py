@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
+import os
 import shutil
-import subprocess
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -223,10 +223,8 @@ def serve(
     # without GRAPH see every source file, as the embedded store does.
     command = [server, "serve-read-only", "--location", str(location), "--bind", f"{host}:{port}",
                "--union-default-graph", "--timeout-s", str(timeout)]
-    try:
-        raise typer.Exit(subprocess.call(command))
-    except KeyboardInterrupt:
-        raise typer.Exit(0) from None
+    # the server takes this process's place, so that stopping it (Ctrl-C, SIGTERM) stops the server
+    os.execv(server, command)
 
 
 @app.command()
