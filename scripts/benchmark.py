@@ -135,8 +135,9 @@ class ProjectDisk(Project):
 
 
 class Oxigraph:
-    """Raw pyoxigraph: Store.bulk_load of each file into its named graph, Store.query with
-    substitutions, every solution materialised as a tuple of terms (the engine's own limit)."""
+    """Raw pyoxigraph: Store.bulk_load of each file into its named graph, Store.query of the
+    same bound query text the project runs, every solution materialised as a tuple of terms
+    (the engine's own limit: what the project adds on top is the difference)."""
 
     label = "raw pyoxigraph"
 
@@ -152,14 +153,10 @@ class Oxigraph:
         return len(self.store)
 
     def run(self, query, params: dict[str, str]) -> int:
-        import pyoxigraph as ox
         from partnergraph.namespaces import sparql_prologue
-        from partnergraph.queries import bindings
-        from partnergraph.results import oxigraph_term
-        substitutions = {ox.Variable(k): oxigraph_term(v) for k, v in bindings(query, params).items()}
-        solutions = self.store.query(sparql_prologue() + query.text, substitutions=substitutions,
-                                     use_default_graph_as_union=True)
-        return len([tuple(s) for s in solutions])
+        from partnergraph.queries import bindings, substitute
+        text = substitute(sparql_prologue() + query.text, bindings(query, params))
+        return len([tuple(s) for s in self.store.query(text, use_default_graph_as_union=True)])
 
     def close(self) -> None:
         pass
@@ -382,7 +379,7 @@ def changed_file_nodes(kg, path: Path) -> list:
     rows = kg.select(f"""SELECT DISTINCT ?n WHERE {{
         {{ GRAPH <{graph_name(path)}> {{ ?n ?p ?o }} }} UNION
         {{ GRAPH <{graph_name(path)}> {{ ?s ?p ?o }} ?n ?q ?s }} FILTER isIRI(?n) }}""")
-    return [rdflib.URIRef(str(n)) for (n,) in rows]
+    return [rdflib.URIRef(n.value) for (n,) in rows]
 
 
 @contextlib.contextmanager

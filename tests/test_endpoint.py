@@ -12,10 +12,12 @@ import time
 
 import pandas as pd
 import pytest
+from rdflib import URIRef
 
 from partnergraph.api import PartnerGraph, run
 from partnergraph.endpoint import EndpointError, RemoteEndpoint
-from partnergraph.queries import library
+from partnergraph.namespaces import PGID
+from partnergraph.queries import QueryError, library
 
 
 def free_port() -> int:
@@ -121,17 +123,60 @@ def test_parameters_cannot_inject_through_the_endpoint(served):
     assert len(g.query("SELECT ?s WHERE { ?s a pg:Partnership }")) == 58  # nothing was dropped
 
 
-def test_bindings_open_the_where_group_past_comments_iris_and_strings():
+def test_bound_values_are_written_in_place_past_comments_iris_and_strings():
     from rdflib import Literal
 
-    from partnergraph.endpoint import bind_in_text
+    from partnergraph.queries import substitute
 
-    text = ('PREFIX a: <http://example.org/x#> # a comment with a { brace\n'
-            'SELECT (GROUP_CONCAT(?x; separator="{") AS ?y) WHERE { ?x ?p ?v }')
-    bound = bind_in_text(text, {"v": Literal('quote " and } brace')})
-    assert bound.startswith(text[: text.index("WHERE {") + len("WHERE {")])
-    assert 'VALUES ( ?v ) { ( "quote \\" and } brace" ) }' in bound
-    assert bound.endswith("?x ?p ?v }")
+    text = ('PREFIX a: <http://example.org/x#?v> # a comment with ?v and a { brace\n'
+            'SELECT (GROUP_CONCAT(?x; separator="{?v") AS ?y) ?v WHERE {\n'
+            '  { SELECT ?v ?x WHERE { ?x ?p ?v FILTER (?v != "?v") } }\n'
+            '} GROUP BY ?v HAVING (COUNT(?x) > 0) ORDER BY ?v')
+    bound = substitute(text, {"v": Literal('quote " and } brace')})
+    term = '"quote \\" and } brace"'
+    bind = f"BIND ({term} AS ?v)"
+    assert bound == (f'PREFIX a: <http://example.org/x#?v> # a comment with ?v and a {{ brace\n'
+                     f'SELECT (GROUP_CONCAT(?x; separator="{{?v") AS ?y) ?v WHERE {{ {bind}\n'
+                     f'  {{ SELECT ?v ?x WHERE {{ {bind} ?x ?p {term} FILTER ({term} != "?v") }} }}\n'
+                     f'}} GROUP BY ?v HAVING (COUNT(?x) > 0) ORDER BY ?v')
+
+
+def test_a_parameter_the_query_assigns_itself_is_an_error():
+    from rdflib import Literal
+
+    from partnergraph.queries import substitute
+
+    for text in ("SELECT ?v WHERE { ?s ?p ?o BIND (?o AS ?v) }",
+                 "SELECT ?v WHERE { VALUES ?v { 1 2 } ?s ?p ?v }"):
+        with pytest.raises(QueryError, match=r"\?v is assigned inside the query"):
+            substitute(text, {"v": Literal(1)})
+
+
+def test_a_malformed_term_given_as_such_is_refused_not_written():
+    from rdflib import Literal
+
+    from partnergraph.queries import substitute
+
+    for term in (URIRef("urn:x> } ; DROP ALL ; SELECT * { <urn:y"), Literal("x", datatype=URIRef("urn:a b"))):
+        with pytest.raises(QueryError, match="cannot be bound"):
+            substitute("SELECT ?v WHERE { ?s ?p ?v }", {"v": term})
+
+
+def test_parameters_inside_subqueries_are_bound_before_the_subquery_runs(served):
+    """The embedded store and an endpoint agree on a parameter used only inside a subquery, and
+    the endpoint gets the value inside it (so a large graph is not scanned unbound)."""
+    from partnergraph.queries import substitute
+    from partnergraph.loader import load
+
+    text = ("SELECT ?entity ?n WHERE { { SELECT ?entity (COUNT(*) AS ?n) WHERE { ?entity ?p ?o } "
+            "GROUP BY ?entity } }")
+    kyoto = "pgid:kyoto-university"
+    remote = PartnerGraph(RemoteEndpoint(served)).query(text, entity=kyoto)
+    embedded = PartnerGraph(load()).query(text, entity=kyoto)
+    pd.testing.assert_frame_equal(remote, embedded)
+    assert len(remote) == 1 and remote["n"][0] > 10
+    inner = substitute(text, {"entity": URIRef(str(PGID["kyoto-university"]))}).split("{ SELECT", 1)[1]
+    assert f"<{PGID['kyoto-university']}> ?p ?o" in inner
 
 
 def test_serve_listens_on_loopback_only(served):

@@ -17,7 +17,7 @@ from .loader import KnowledgeGraph, load
 from .endpoint import RemoteEndpoint
 from .entities import find
 from .queries import NamedQuery, QueryError, bindings, check_read_only, library, resolve
-from .results import solutions, to_frame
+from .results import to_frame
 
 
 class PartnerGraph:
@@ -58,18 +58,13 @@ def run(backend: KnowledgeGraph | RemoteEndpoint, query: NamedQuery, params: dic
     where = query.path or query.name
     try:
         # the engine evaluates lazily: its errors may come while the table is read
-        frame = to_frame(solutions(backend, query.text, bound), backend, lang)
+        frame = to_frame(backend.select(query.text, bound), backend, lang)
     except SyntaxError as error:  # the engine's own parser disagrees with rdflib's
         raise QueryError(f"{where}: {error}") from None
-    except RuntimeError as error:
-        if "SELECT projection" not in str(error):
-            raise
-        raise QueryError(f"{where}: the embedded engine binds only variables that the "
-                         f"query selects: add {', '.join('?' + p for p in bound)} to the SELECT clause") from None
     except OSError as error:  # an allowed SERVICE call that failed
         raise QueryError(f"{where}: {error}") from None
-    # Oxigraph binds only projected variables, so named queries project their parameters;
-    # those columns repeat the input and are dropped.
+    # Named queries select their parameters (so that each subquery shows what it is bound
+    # by); those columns repeat the input and are dropped.
     return frame.drop(columns=[c for p in bound for c in (p, f"{p}_label") if c in frame.columns])
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ast
 import io
-import re
 import socket
 from urllib.error import HTTPError, URLError
 
@@ -15,48 +14,11 @@ from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from .errors import PartnergraphError
 from .namespaces import sparql_prologue
+from .queries import substitute
 
 
 class EndpointError(PartnergraphError):
     pass
-
-
-def _first_group(text: str) -> int:
-    """Index of the '{' that opens the query's WHERE group, skipping comments, IRIs and strings."""
-    i = 0
-    while i < len(text):
-        c = text[i]
-        if c == "#":
-            i = text.find("\n", i)
-            if i < 0:
-                break
-        elif c == "<" and (m := _IRI.match(text, i)):
-            i = m.end() - 1
-        elif c in "\"'":
-            m = _STRING.match(text, i)
-            i = m.end() - 1 if m else i
-        elif c == "{":
-            return i
-        i += 1
-    raise EndpointError("the query has no WHERE group to bind parameters in")
-
-
-_IRI = re.compile(r"<[^<>\"{}|^`\\\s]*>")
-_STRING = re.compile(r'"""(?:[^\\]|\\.)*?"""|\'\'\'(?:[^\\]|\\.)*?\'\'\'|"(?:[^"\\\n]|\\.)*"|\'(?:[^\'\\\n]|\\.)*\'')
-
-
-def bind_in_text(text: str, bindings: dict[str, rdflib.term.Identifier]) -> str:
-    """Bind variables for an endpoint, where no engine-side binding exists: a VALUES block
-    opening the WHERE group, each term written by rdflib's own serialiser (IRIs are checked
-    before they get here, literals are escaped). rdflib's SPARQLStore appends VALUES at the
-    end of the query instead, but a trailing VALUES is joined after FILTER and BIND run, so a
-    parameter used in a FILTER would be unbound there: hence this small scanner."""
-    if not bindings:
-        return text
-    names = " ".join(f"?{name}" for name in bindings)
-    terms = " ".join(term.n3() for term in bindings.values())
-    at = _first_group(text) + 1
-    return f"{text[:at]} VALUES ( {names} ) {{ ( {terms} ) }} {text[at:]}"
 
 
 def _server_says(error: SPARQLWrapperException) -> str:
@@ -82,7 +44,7 @@ class RemoteEndpoint:
         client.setMethod(POST)
         client.setReturnFormat(JSON)
         client.setTimeout(int(max(1, self.timeout)))
-        client.setQuery(bind_in_text(sparql_prologue() + text, bindings or {}))
+        client.setQuery(substitute(sparql_prologue() + text, bindings or {}))
         try:
             response = client.query().response
             body = response.read()

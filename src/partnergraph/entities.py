@@ -7,6 +7,7 @@ import difflib
 import rdflib
 
 from .queries import Param, QueryError, bind_value
+from .results import term_text
 
 
 def find(backend, text: str) -> rdflib.URIRef:
@@ -18,15 +19,15 @@ def find(backend, text: str) -> rdflib.URIRef:
             iri = bind_value(Param("entity", "iri", ""), text)
         except QueryError:
             pass
-    # (Oxigraph binds only projected variables, hence SELECT ?x rather than ASK)
-    if iri is not None and len(backend.select("SELECT ?x WHERE { ?x ?p ?o } LIMIT 1", {"x": iri})):
+    if iri is not None and len(list(backend.select("SELECT ?x WHERE { ?x ?p ?o } LIMIT 1", {"x": iri}))):
         return iri
     names: dict[str, set] = {}
     spelled: dict[str, str] = {}
     for node, name in backend.select("""
             SELECT DISTINCT ?x ?name WHERE { ?x rdfs:label|skos:altLabel|skos:prefLabel ?name . FILTER isIRI(?x) }"""):
-        names.setdefault(str(name).casefold(), set()).add(node)
-        spelled[str(name).casefold()] = str(name)
+        name = term_text(name)
+        names.setdefault(name.casefold(), set()).add(rdflib.URIRef(term_text(node)))
+        spelled[name.casefold()] = name
     matches = names.get(text.casefold(), set())
     if len(matches) == 1:
         return next(iter(matches))

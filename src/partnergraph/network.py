@@ -29,7 +29,7 @@ from networkx.algorithms import bipartite
 
 from .errors import PartnergraphError
 from .files import write_atomic
-from .namespaces import ORG, PG, PGC, sparql_prologue
+from .namespaces import ORG, PG, PGC
 from .results import curie, labels
 
 # Entity kinds of the full graph: the class of each, in order of precedence when an entity
@@ -81,10 +81,8 @@ def _values(iris: Iterable[str]) -> str:
 
 
 def _rows(kg, text: str) -> list[tuple[str | None, ...]]:
-    """Solutions as tuples of IRIs and lexical forms, read as Oxigraph's own terms: converting
-    large results to rdflib terms (what ``kg.select`` does) costs more than the query itself."""
-    solutions = kg.store.query(sparql_prologue() + text, use_default_graph_as_union=True)
-    return [tuple(None if term is None else term.value for term in row) for row in solutions]
+    """Solutions as tuples of IRIs and lexical forms."""
+    return [tuple(None if term is None else term.value for term in row) for row in kg.select(text)]
 
 
 def _facts(kg, iris: set[str]) -> dict[str, dict[str, set[str]]]:

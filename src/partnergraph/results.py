@@ -1,8 +1,7 @@
 """SPARQL results as pandas DataFrames with Python types and labels in a chosen language.
 
-Answers of the embedded store are read as Oxigraph's own terms: turning them into rdflib terms
-first (what an rdflib ``Dataset.query`` does) costs more than the query itself for large results.
-An endpoint's answers come as rdflib terms; both become the same Python values.
+Answers of the embedded store come as Oxigraph's own terms, an endpoint's as rdflib terms;
+both become the same Python values.
 """
 
 from __future__ import annotations
@@ -14,8 +13,7 @@ import pyoxigraph as ox
 import rdflib
 from rdflib.namespace import RDF, XSD
 
-from .loader import KnowledgeGraph
-from .namespaces import PREFIXES, sparql_prologue
+from .namespaces import PREFIXES
 
 LANGUAGES = ("en", "ja")
 _OX_TERMS = {ox.NamedNode, ox.BlankNode, ox.Literal}
@@ -26,26 +24,7 @@ _INTEGER = re.compile(r"[+-]?[0-9]+")
 LABEL_BATCH = 1000  # IRIs per label query
 
 
-def oxigraph_term(term: rdflib.term.Identifier) -> ox.NamedNode | ox.Literal:
-    """A bound parameter (an IRI or a literal) as an Oxigraph term."""
-    if isinstance(term, rdflib.URIRef):
-        return ox.NamedNode(str(term))
-    datatype = None if term.language or term.datatype is None else ox.NamedNode(str(term.datatype))
-    return ox.Literal(str(term), language=term.language, datatype=datatype)
-
-
-def solutions(backend, text: str, bindings: dict | None = None):
-    """Run a query: on the embedded store natively (Oxigraph terms, as ``KnowledgeGraph.select``
-    would, with the same prefixes and union default graph, minus the rdflib conversion), else on
-    the endpoint (rdflib terms)."""
-    if not isinstance(backend, KnowledgeGraph):
-        return backend.select(text, bindings)
-    return backend.store.query(sparql_prologue() + text, use_default_graph_as_union=True,
-                               prefixes={p: str(ns) for p, ns in backend.dataset.namespaces()},
-                               substitutions={ox.Variable(k): oxigraph_term(v) for k, v in (bindings or {}).items()})
-
-
-def _text(term) -> str:
+def term_text(term) -> str:
     """The IRI, blank node identifier or lexical form of a term of either library."""
     return term.value if type(term) in _OX_TERMS else str(term)
 
@@ -60,11 +39,11 @@ def python_value(term):
     if kind is ox.Literal:
         text, datatype = term.value, term.datatype.value
     elif kind in _IRI_TYPES:
-        return _text(term)
+        return term_text(term)
     elif term is None:
         return None
     elif kind is ox.BlankNode or isinstance(term, rdflib.BNode):
-        return f"_:{_text(term)}"
+        return f"_:{term_text(term)}"
     else:
         text, datatype = str(term), term.datatype and str(term.datatype)
     if term.language or datatype in _PLAIN:
@@ -99,12 +78,12 @@ def labels(backend, iris: set[str], lang: str) -> dict[str, str]:
     ordered = sorted(iris)
     for start in range(0, len(ordered), LABEL_BATCH):
         values = " ".join(f"<{iri}>" for iri in ordered[start:start + LABEL_BATCH])
-        for x, label in solutions(backend, f"""
+        for x, label in backend.select(f"""
                 SELECT ?x ?label WHERE {{ VALUES ?x {{ {values} }} ?x rdfs:label|skos:prefLabel ?label }}"""):
             rank = ranks.get(label.language, len(order))
-            iri = _text(x)
+            iri = term_text(x)
             if iri not in best or rank < best[iri][0]:
-                best[iri] = (rank, _text(label))
+                best[iri] = (rank, term_text(label))
     return {iri: label for iri, (_, label) in best.items()}
 
 
@@ -125,13 +104,13 @@ def to_frame(result, backend, lang: str = "en") -> pd.DataFrame:
     if table is None:
         return pd.DataFrame({"ask": [bool(result) if isinstance(result, ox.QueryBoolean) else bool(result.askAnswer)]})
     variables, rows = table
-    iris = {_text(t) for row in rows for t in row if _is_iri(t)}
+    iris = {term_text(t) for row in rows for t in row if _is_iri(t)}
     names = labels(backend, iris, lang)
     columns: dict[str, list] = {}
     for i, var in enumerate(variables):
         columns[var] = [python_value(row[i]) for row in rows]
         if any(_is_iri(row[i]) for row in rows):
-            columns[f"{var}_label"] = [names.get(_text(row[i])) if _is_iri(row[i]) else None for row in rows]
+            columns[f"{var}_label"] = [names.get(term_text(row[i])) if _is_iri(row[i]) else None for row in rows]
     frame = pd.DataFrame({name: pd.Series(values, dtype=object) for name, values in columns.items()})
     for name, values in columns.items():
         present = [v for v in values if v is not None]

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from .loader import KnowledgeGraph
 from .namespaces import PREFIXES
+from .results import term_text
 
 # The kinds a summary counts, in the order it shows them (subclasses are counted too).
 KINDS: list[tuple[str, str]] = [
@@ -43,41 +44,33 @@ class Summary:
         return dict(self.entities)[kind_label]
 
 
-def _rows(kg: KnowledgeGraph, query: str) -> list[tuple]:
-    return [tuple(row) for row in kg.select(query)]
+def _rows(kg: KnowledgeGraph, query: str) -> list[tuple[str, int]]:
+    """(name, count) rows of a two-column counting query."""
+    return [(term_text(name), int(term_text(n))) for name, n in kg.select(query)]
 
 
 def summarise(kg: KnowledgeGraph) -> Summary:
     values = " ".join(kind for kind, _ in KINDS)
-    counted = dict(
-        (str(kind), int(n))
-        for kind, n in _rows(kg, f"""
+    counted = dict(_rows(kg, f"""
             SELECT ?kind (COUNT(DISTINCT ?x) AS ?n) WHERE {{
               VALUES ?kind {{ {values} }}
               ?x a ?type . ?type rdfs:subClassOf* ?kind .
-            }} GROUP BY ?kind""")
-    )
+            }} GROUP BY ?kind"""))
     entities = []
     for curie, label in KINDS:
         prefix, local = curie.split(":")
         entities.append((label, counted.get(str(PREFIXES[prefix][local]), 0)))
-    kinds = [
-        (str(label), int(n))
-        for label, n in _rows(kg, """
+    kinds = _rows(kg, """
             SELECT ?label (COUNT(DISTINCT ?p) AS ?n) WHERE {
               ?p a pg:Partnership ; pg:partnershipKind ?kind .
               ?kind skos:prefLabel ?label . FILTER (lang(?label) = "en")
             } GROUP BY ?label ORDER BY DESC(?n) ?label""")
-    ]
-    by_document = [
-        (str(label), int(n))
-        for label, n in _rows(kg, """
+    by_document = _rows(kg, """
             SELECT ?label (COUNT(DISTINCT ?x) AS ?n) WHERE {
               ?x prov:wasDerivedFrom ?section .
               ?section dcterms:isPartOf ?doc .
               ?doc rdfs:label ?label . FILTER (lang(?label) = "en")
             } GROUP BY ?label ORDER BY ?label""")
-    ]
     return Summary(
         triples=len(kg),
         files=len(kg.sources),
