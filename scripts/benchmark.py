@@ -446,75 +446,31 @@ def network_job(args, data: Path, files: list[Path]) -> dict:
     return {"projections": results, "peak_mb": peak_mb()}
 
 
-class DevTools:
-    """Headless Chromium driven through the DevTools protocol over a pipe (fds 3 and 4 of the
-    browser: JSON messages ended by NUL), so no WebSocket client is needed."""
-
-    def __init__(self, binary: str) -> None:
-        commands, self.inbox = os.pipe()
-        self.outbox, answers = os.pipe()
-
-        def pipes() -> None:  # in the browser's process: fresh copies first, as 3 or 4 may be taken
-            read, write = os.dup(commands), os.dup(answers)
-            os.dup2(read, 3)
-            os.dup2(write, 4)
-        self.browser = subprocess.Popen(
-            [binary, "--headless=new", "--no-sandbox", "--disable-gpu", "--remote-debugging-pipe",
-             "--window-size=1280,800", "about:blank"],
-            preexec_fn=pipes, close_fds=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-            start_new_session=True)
-        os.close(commands)
-        os.close(answers)
-        self.reader, self.buffer, self.ids = os.fdopen(self.outbox, "rb", buffering=0), b"", 0
-
-    def send(self, method: str, session: str | None = None, **params) -> dict:
-        self.ids += 1
-        message = {"id": self.ids, "method": method, "params": params, **({"sessionId": session} if session else {})}
-        os.write(self.inbox, json.dumps(message).encode() + b"\0")
-        while True:
-            while b"\0" not in self.buffer:
-                chunk = self.reader.read(65536)
-                if not chunk:
-                    raise RuntimeError("the browser closed its DevTools pipe")
-                self.buffer += chunk
-            raw, self.buffer = self.buffer.split(b"\0", 1)
-            answer = json.loads(raw)
-            if answer.get("id") == self.ids:
-                return answer.get("result", {})
-
-    def close(self) -> None:
-        with contextlib.suppress(OSError, RuntimeError):
-            self.send("Browser.close")
-        with contextlib.suppress(subprocess.TimeoutExpired):
-            self.browser.wait(timeout=10)
-        if self.browser.poll() is None:
-            os.killpg(self.browser.pid, signal.SIGKILL)
-        os.close(self.inbox)
-        self.reader.close()
-
-
 def settle_in_browser(page: Path, limit: float = 60) -> float | None:
     """Seconds from navigation start until the view in ``page`` says it is ready (its script sets
-    document.body.dataset.ready once the layout has settled), in headless Chromium; None without one."""
+    document.body.dataset.ready once the layout has settled), in the system's headless Chromium
+    driven by Playwright (as the view tests do); None without a Chromium or when it never settles."""
+    from playwright.sync_api import Error as PlaywrightError
+    from playwright.sync_api import sync_playwright
     binary = shutil.which("chromium") or shutil.which("chromium-browser")
     if binary is None:
         return None
-    devtools = DevTools(binary)
-    try:
-        target = devtools.send("Target.createTarget", url="about:blank")["targetId"]
-        session = devtools.send("Target.attachToTarget", targetId=target, flatten=True)["sessionId"]
-        devtools.send("Page.navigate", session, url=page.resolve().as_uri())
-        deadline = time.monotonic() + limit
-        while time.monotonic() < deadline:
-            answer = devtools.send("Runtime.evaluate", session, returnByValue=True, expression=(
-                "document.body && document.body.dataset.ready === 'true' ? performance.now() : null"))
-            settled = answer.get("result", {}).get("value")
-            if settled is not None:
-                return settled / 1000
-            time.sleep(0.02)
-        return None
-    finally:
-        devtools.close()
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=binary, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--no-first-run"])
+        try:
+            tab = browser.new_page(viewport={"width": 1280, "height": 800})
+            tab.goto(page.resolve().as_uri(), wait_until="commit")
+            # the page's own clock, read in the page as soon as it is ready
+            ready = tab.wait_for_function(
+                "() => document.body && document.body.dataset.ready === 'true' && performance.now()",
+                polling=20, timeout=limit * 1000)
+            return ready.json_value() / 1000
+        except PlaywrightError:  # Playwright's TimeoutError included
+            return None
+        finally:
+            browser.close()
 
 
 JOBS = {**{name: query_job for name in ENGINES}, "paired": paired_job, "validation": validation_job,
@@ -753,7 +709,7 @@ def network_section(run: dict | None) -> str:
     return ("Networks (networkx) and views (pyvis HTML), seconds; the focused view is the example "
             "institution and its neighbours (for institutions read from the graph as `partnergraph view "
             "--focus` does, for the full network cut from it); *settles* is the time from navigation start until the page "
-            f"reports its layout settled in headless Chromium (peak {run['peak_mb']:,.0f} MiB):\n\n"
+            f"reports its layout settled in headless Chromium driven by Playwright (peak {run['peak_mb']:,.0f} MiB):\n\n"
             + table(["projection", "projection s", "nodes / edges", "default view s", "MB", "settles s",
                      "focused view s", "nodes", "MB", "settles s"], rows))
 
