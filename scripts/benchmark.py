@@ -548,7 +548,10 @@ def main() -> None:
     results = Path(args.work) / "results.json"
     if args.from_json:  # the report again, from the results of earlier runs
         saved = [json.loads(Path(path).read_text()) for path in args.from_json.split(",")]
-        runs = {int(size): jobs for run in saved for size, jobs in run["runs"].items()}
+        runs: dict[int, dict[str, dict]] = {}
+        for run in saved:  # runs of different engines or jobs at one size add up
+            for size, jobs in run["runs"].items():
+                runs.setdefault(int(size), {}).update(jobs)
         text = report("` and `".join(run["command"] for run in saved), dict(sorted(runs.items())))
         write_report(Path(args.out), text) if args.out else print(text)
         return
