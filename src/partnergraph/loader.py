@@ -7,6 +7,7 @@ Queries see the union of all files through an rdflib ``Dataset`` (oxrdflib).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -120,13 +121,29 @@ class KnowledgeGraph:
 
     def union_graph(self) -> rdflib.Graph:
         """The union of all sources as a plain in-memory rdflib Graph (for pySHACL)."""
-        triples = self.store.query("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }")
-        data = ox.serialize(triples, format=ox.RdfFormat.N_TRIPLES)
         graph = rdflib.Graph()
-        graph.parse(data=data, format="nt")
+        term = functools.cache(rdflib_term)  # an IRI recurs in many triples: convert it once
+        graph.addN((term(q.subject), term(q.predicate), term(q.object), graph)
+                   for name in self.store.named_graphs() for q in self.store.quads_for_pattern(None, None, None, name))
         for prefix, namespace in PREFIXES.items():
             graph.bind(prefix, namespace, override=True)
         return graph
+
+
+XSD_STRING = ox.NamedNode("http://www.w3.org/2001/XMLSchema#string")
+
+
+def rdflib_term(term: ox.NamedNode | ox.BlankNode | ox.Literal) -> rdflib.term.Identifier:
+    """The same term in rdflib (a blank node keeps its id; a plain literal has no datatype)."""
+    if isinstance(term, ox.NamedNode):
+        return rdflib.URIRef(term.value)
+    if isinstance(term, ox.BlankNode):
+        return rdflib.BNode(term.value)
+    if term.language is not None:
+        return rdflib.Literal(term.value, lang=term.language)
+    if term.datatype == XSD_STRING:
+        return rdflib.Literal(term.value)
+    return rdflib.Literal(term.value, datatype=term.datatype.value)
 
 
 # Wraps the iteration over the files to load, e.g. to show a progress bar.
