@@ -100,7 +100,7 @@ def test_persistent_store_is_reused_until_a_source_changes(tmp_path, monkeypatch
     assert len(first) == 1 and first.sources[0].path == data
     del first
 
-    def no_parsing(store, path):
+    def no_parsing(store, path, bulk=False):
         raise AssertionError(f"{path} parsed again although unchanged")
 
     monkeypatch.setattr(loader, "load_into", no_parsing)
@@ -115,16 +115,36 @@ def test_persistent_store_is_reused_until_a_source_changes(tmp_path, monkeypatch
     assert len(list((tmp_path / "store").iterdir())) == 1  # the outdated store is gone
 
 
-def test_a_failed_build_leaves_no_store_behind(tmp_path):
+def _labels(count: int) -> str:
+    return "".join(f'pgid:a{i} rdfs:label "A {i}"@en .\n' for i in range(count))
+
+
+@pytest.mark.parametrize("lines_before", [0, 5000], ids=["small", "bulk-loaded"])
+def test_a_failed_build_leaves_no_store_behind(tmp_path, lines_before):
     from partnergraph import loader
 
     good = tmp_path / "a.ttl"
     good.write_text(PREFIXES + 'pgid:a rdfs:label "A"@en .\n')
     bad = tmp_path / "b.ttl"
-    bad.write_text(PREFIXES + "pgid:b rdfs:label .\n")
-    with pytest.raises(SourceSyntaxError):
+    bad.write_text(PREFIXES + _labels(lines_before) + "pgid:b rdfs:label .\n")
+    assert (bad.stat().st_size >= loader.BULK_LOAD_FROM) == (lines_before > 0)
+    with pytest.raises(SourceSyntaxError, match=rf"b\.ttl:{lines_before + 3}:"):
         loader.load_persistent(tmp_path / "store", sources=[good, bad])
     assert list((tmp_path / "store").iterdir()) == []
+
+
+def test_each_file_counts_its_distinct_triples_in_memory_and_on_disk(tmp_path):
+    from partnergraph import loader
+
+    big = tmp_path / "a.ttl"  # bulk-loaded on disk, every triple stated twice
+    big.write_text(PREFIXES + _labels(5000) + _labels(5000))
+    small = tmp_path / "b.ttl"  # a triple of a.ttl again: each file's graph holds its own copy
+    small.write_text(PREFIXES + _labels(1))
+    assert big.stat().st_size >= loader.BULK_LOAD_FROM > small.stat().st_size
+    on_disk = loader.load_persistent(tmp_path / "store", sources=[big, small])
+    in_memory = load(sources=[big, small])
+    assert [s.triples for s in on_disk.sources] == [s.triples for s in in_memory.sources] == [5000, 1]
+    assert len(on_disk) == len(in_memory) == 5001
 
 
 def test_a_killed_build_keeps_the_previous_store_and_the_next_run_finishes_it(tmp_path):
@@ -143,11 +163,11 @@ def test_a_killed_build_keeps_the_previous_store_and_the_next_run_finishes_it(tm
         from pathlib import Path
         from partnergraph import loader
         real, calls = loader.load_into, []
-        def load_into(store, path):
+        def load_into(store, path, bulk=False):
             calls.append(path)
             if len(calls) == 2:
                 os.kill(os.getpid(), signal.SIGKILL)
-            return real(store, path)
+            return real(store, path, bulk)
         loader.load_into = load_into
         loader.load_persistent(Path({str(store)!r}), sources=[Path(p) for p in {[str(f) for f in files]!r}])
     """)
