@@ -4,7 +4,8 @@ Each file is parsed by Oxigraph's own Turtle parser (fast, and it reports the li
 column of a syntax error). In memory each file is loaded in one transaction, so a broken file
 adds nothing; an on-disk store takes large files through Oxigraph's bulk loader and is thrown
 away whole when a file is broken.
-Queries see the union of all files through an rdflib ``Dataset`` (oxrdflib).
+Queries see the union of all files (``KnowledgeGraph.select``); ``KnowledgeGraph.dataset`` is
+the same store as an rdflib ``Dataset`` (oxrdflib), for code written against rdflib.
 """
 
 from __future__ import annotations
