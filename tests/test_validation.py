@@ -217,8 +217,8 @@ ex:SizeShape a sh:NodeShape ; sh:targetSubjectsOf ex:size ; sh:severity sh:Warni
 ex:PairShape a sh:NodeShape ; sh:message "a pair: see its parts" ;
     sh:target [ a sh:SPARQLTarget ; sh:prefixes ex: ; sh:select "SELECT ?this WHERE { ?this ex:part ?x }" ] ;
     sh:property [ sh:path ex:size ; sh:minCount 1 ; sh:message "a pair needs a size" ] ;
-    sh:sparql [ sh:prefixes ex: ; sh:message "{$this} has {?n} parts" ;
-        sh:select "SELECT $this (COUNT(?x) AS ?n) WHERE { $this ex:part ?x } GROUP BY $this HAVING (COUNT(?x) > 1)" ] .
+    sh:sparql [ sh:prefixes ex: ; sh:message "{$this} has {?x}, which has parts of its own" ;
+        sh:select "SELECT $this ?x WHERE { $this ex:part ?x . FILTER EXISTS { ?x ex:part ?y } }" ] .
 """
 
 OTHER_DATA = """

@@ -95,7 +95,7 @@ def validate(kg: KnowledgeGraph) -> ValidationReport:
 
 
 def pyshacl_report(kg: KnowledgeGraph) -> ValidationReport:
-    """What pySHACL alone reports, SPARQL parts included: the same as ``validate``, only many
+    """What pySHACL alone reports, SPARQL parts included: the same as ``validate``, only several
     times slower. The yardstick of the tests and of the benchmark."""
     data = kg.union_graph()
     shapes = _shapes_graph()
@@ -152,8 +152,9 @@ def _select_targets(kg: KnowledgeGraph, shapes: rdflib.Graph, shape, target) -> 
 
 def _sparql_results(kg: KnowledgeGraph, shapes: rdflib.Graph, shape: Shape, constraint, data: rdflib.Graph) -> list[_Result]:
     """A SPARQL constraint of a node shape, run once with $this free and kept for the shape's
-    focus nodes: the same rows as one run per focus node with $this pre-bound, as long as the
-    query binds $this in its own pattern (each constraint of the shapes does).
+    focus nodes: the same distinct rows as one run per focus node with $this pre-bound, as long
+    as the query binds $this in its own pattern and counts nothing (Oxigraph's union of the files
+    holds a triple once per file that states it); each constraint of the shapes is such a query.
 
     pySHACL has no such whole-graph run; the results are built as its SPARQLBasedConstraint
     builds them: one per distinct row, sh:value the focus node unless the row binds ?value, and
